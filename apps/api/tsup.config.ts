@@ -1,0 +1,11 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: ["src/index.ts", "src/server.ts"],
+  format: ["esm"],
+  dts: false,
+  clean: true,
+  sourcemap: true,
+  target: "node20",
+  platform: "node",
+});

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Dependency direction is part of the design. This check fails the lint when a package
+// declares or imports something outside its allowed set, imports an app, or forms a cycle.
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/** Allowed runtime dependencies per library (workspace and npm). */
+const allowed = {
+  "@mle/features": [],
+  "@mle/market-client": ["zod", "ky"],
+  "@mle/dataset": ["@mle/features"],
+  "@mle/trainer": ["@mle/dataset", "ml-matrix"],
+  "@mle/registry": ["zod"],
+  "@mle/inference": ["@mle/market-client", "@mle/features", "@mle/registry", "@mle/trainer"],
+};
+
+const problems = [];
+const graph = new Map();
+
+for (const dir of fs.readdirSync(path.join(root, "packages"))) {
+  const pkgDir = path.join(root, "packages", dir);
+  const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8"));
+  const allow = allowed[pkg.name];
+  if (!allow) {
+    problems.push(`${pkg.name}: not listed in scripts/check-boundaries.mjs`);
+    continue;
+  }
+  const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+  for (const d of deps) {
+    if (!allow.includes(d)) problems.push(`${pkg.name}: dependency "${d}" is not allowed`);
+  }
+  graph.set(pkg.name, deps.filter((d) => d.startsWith("@mle/")));
+  for (const file of walk(path.join(pkgDir, "src"))) {
+    if (!/\.(ts|mts|cts)$/.test(file) || /\.test\.ts$/.test(file)) continue;
+    const src = fs.readFileSync(file, "utf8");
+    for (const m of src.matchAll(/(?:from|import\(|require\()\s*["']([^"']+)["']/g)) {
+      const spec = m[1];
+      const rel = path.relative(root, file);
+      if (spec.startsWith(".")) {
+        const target = path.resolve(path.dirname(file), spec);
+        if (!target.startsWith(pkgDir + path.sep)) problems.push(`${rel}: relative import "${spec}" leaves the package`);
+        continue;
+      }
+      if (spec.startsWith("node:")) {
+        if (pkg.name === "@mle/features") problems.push(`${rel}: @mle/features must not use Node built-ins ("${spec}")`);
+        continue;
+      }
+      const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
+      if (name === "api" || name === "cli") problems.push(`${rel}: packages never import apps ("${spec}")`);
+      else if (!allow.includes(name)) problems.push(`${rel}: imports "${spec}", not an allowed dependency of ${pkg.name}`);
+    }
+  }
+}
+
+// Cycle check over the declared @mle graph.
+const state = new Map();
+function visit(n, trail) {
+  if (state.get(n) === "done") return;
+  if (state.get(n) === "active") {
+    problems.push(`cycle: ${[...trail, n].join(" -> ")}`);
+    return;
+  }
+  state.set(n, "active");
+  for (const d of graph.get(n) ?? []) visit(d, [...trail, n]);
+  state.set(n, "done");
+}
+for (const n of graph.keys()) visit(n, []);
+
+function* walk(dir) {
+  if (!fs.existsSync(dir)) return;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) yield* walk(p);
+    else yield p;
+  }
+}
+
+if (problems.length) {
+  console.error(`Dependency boundaries violated:\n  ${problems.join("\n  ")}`);
+  process.exit(1);
+}
+console.log(`boundaries ok: ${graph.size} packages, no cycles, @mle/features imports nothing`);
