@@ -1,2 +1,29 @@
-// Placeholder replaced by the main-job script (train if no model, then start the API).
-await import("../apps/api/dist/server.js");
+#!/usr/bin/env node
+// The main job on a fresh clone: train a first model on the embedded sample data when the
+// registry has no active model, then start the API on PORT (default 8000).
+// Run through `pnpm start`, which builds the apps first.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const cli = path.join(root, "apps/cli/dist/bin.js");
+const server = path.join(root, "apps/api/dist/server.js");
+const env = { ...process.env, INIT_CWD: process.env.INIT_CWD ?? process.cwd() };
+
+const listed = spawnSync(process.execPath, [cli, "models", "list", "--json"], { env, encoding: "utf8" });
+if (listed.status !== 0) {
+  process.stderr.write(listed.stderr || "mle models list failed\n");
+  process.exit(listed.status ?? 1);
+}
+const { active_version: active } = JSON.parse(listed.stdout);
+if (!active) {
+  process.stderr.write("No active model yet: training one on the configured data source (configs/train.yaml)...\n");
+  const trained = spawnSync(process.execPath, [cli, "train", "--activate"], { env, stdio: "inherit" });
+  if (trained.status !== 0) process.exit(trained.status ?? 1);
+} else {
+  process.stderr.write(`Active model ${active} found; starting the API.\n`);
+}
+
+const api = spawn(process.execPath, [server], { env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => api.kill(signal));
+api.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
