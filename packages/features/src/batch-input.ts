@@ -1,0 +1,29 @@
+/**
+ * What a feature's batch function receives: the validated closes and lazily shared intermediates,
+ * so when several features need the same series (simple returns) it is computed once per call.
+ */
+export interface BatchInput {
+  readonly closes: Float64Array;
+  /** True when `closes` is a private copy made by this call, so columns may be views of it. */
+  readonly ownsCloses: boolean;
+  /** `r[t] = closes[t] / closes[t-1] - 1` for t >= 1 (`r[0]` is NaN); computed once, then cached. */
+  simpleReturns(): Float64Array;
+}
+
+export function createBatchInput(closes: Float64Array, ownsCloses: boolean): BatchInput {
+  let returns: Float64Array | undefined;
+  return {
+    closes,
+    ownsCloses,
+    simpleReturns() {
+      if (returns === undefined) {
+        const n = closes.length;
+        const r = new Float64Array(n);
+        if (n > 0) r[0] = Number.NaN;
+        for (let t = 1; t < n; t++) r[t] = closes[t]! / closes[t - 1]! - 1;
+        returns = r;
+      }
+      return returns;
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { FeatureDefinition, FeatureKernel } from "../definition";
+
+/** `close[t]`, defined from the first row. */
+export const close: FeatureDefinition = {
+  name: "close",
+  summary: "the close itself",
+  firstIndex: () => 0,
+  batch(input, _lookback, offset) {
+    // A private copy of the input can be shared as a view; the caller's own array is copied.
+    const view = input.closes.subarray(offset);
+    return input.ownsCloses ? view : view.slice();
+  },
+  createKernel(): FeatureKernel {
+    return { push: (x) => x, reset() {} };
+  },
+};

@@ -1,0 +1,91 @@
+import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { resumInterval } from "../kernels/resum";
+import { RollingMoments, twoPassMoments } from "../kernels/rolling-moments";
+import { SlidingWindow } from "../kernels/window";
+
+/**
+ * Sample standard deviation (ddof = 1, as pandas' `rolling(w).std()`) of the simple returns
+ * `t-w+1 .. t`, defined from input index `w`. Accuracy notes are in `RollingMoments`.
+ */
+export const rollingVolatility: FeatureDefinition = {
+  name: "rolling_volatility",
+  summary: "sample std (ddof 1) of the last w simple returns",
+  firstIndex: (w) => w,
+  batch(input, w, offset) {
+    // RollingMoments' arithmetic in the same order, held in locals for speed. The returns are the
+    // shared simple-return series: the same expression as the stream computes, so the same values.
+    const c = input.closes;
+    const n = c.length;
+    const out = new Float64Array(n - offset);
+    if (n <= w) return out;
+    const r = input.simpleReturns();
+    const every = resumInterval(w);
+    const ddof1 = w - 1;
+    const pair = new Float64Array(2);
+    let run = 0;
+    let last = Number.NaN;
+    for (let t = 1; t <= w; t++) {
+      const x = r[t]!;
+      run = x === last ? run + 1 : 1;
+      last = x;
+    }
+    twoPassMoments(r, 1, w, pair);
+    let mean = pair[0]!;
+    let m2 = pair[1]!;
+    if (run >= w) {
+      mean = last;
+      m2 = 0;
+    }
+    out[w - offset] = Math.sqrt(m2 > 0 ? m2 / ddof1 : 0); // offset <= w
+    let since = 0;
+    for (let t = w + 1; t < n; t++) {
+      const x = r[t]!;
+      run = x === last ? run + 1 : 1;
+      last = x;
+      if (++since >= every) {
+        twoPassMoments(r, t - w + 1, w, pair);
+        mean = pair[0]!;
+        m2 = pair[1]!;
+        since = 0;
+      } else {
+        const xOut = r[t - w]!;
+        const d = x - xOut;
+        const next = mean + d / w;
+        m2 += d * (x - next + (xOut - mean));
+        mean = next;
+      }
+      if (run >= w) {
+        mean = last;
+        m2 = 0;
+      }
+      out[t - offset] = Math.sqrt(m2 > 0 ? m2 / ddof1 : 0);
+    }
+    return out;
+  },
+  createKernel(w): FeatureKernel {
+    const win = new SlidingWindow(w);
+    const m = new RollingMoments(w);
+    let prev = Number.NaN;
+    return {
+      push(x) {
+        const p = prev;
+        prev = x;
+        if (Number.isNaN(p)) return Number.NaN; // first close: no return yet
+        const r = x / p - 1;
+        m.observe(r);
+        const leaving = win.push(r);
+        const k = win.count;
+        if (k < w) return Number.NaN;
+        if (k === w) m.init(win.values, win.start);
+        else if (m.resumDue()) m.init(win.values, win.start);
+        else m.slide(r, leaving);
+        return Math.sqrt(m.variance());
+      },
+      reset() {
+        win.reset();
+        m.reset();
+        prev = Number.NaN;
+      },
+    };
+  },
+};

@@ -1,0 +1,54 @@
+import { batchFromKernel, type FeatureDefinition, type FeatureKernel } from "../definition";
+
+/** RSI from Wilder averages; 100 when there were only gains, 50 when the price never moved. */
+export function rsiFromAverages(avgGain: number, avgLoss: number): number {
+  if (avgLoss === 0) return avgGain === 0 ? 50 : 100;
+  return 100 - 100 / (1 + avgGain / avgLoss);
+}
+
+/**
+ * Wilder's RSI over `w` periods: the first averages are the plain means of the gains and losses of
+ * the first `w` changes (defined at input index `w`), then `avg = (avg * (w - 1) + current) / w`.
+ */
+export const rsi: FeatureDefinition = {
+  name: "rsi",
+  summary: "Wilder RSI over w periods (0..100)",
+  firstIndex: (w) => w,
+  batch(input, w, offset) {
+    return batchFromKernel(rsi.createKernel(w), input.closes, offset);
+  },
+  createKernel(w): FeatureKernel {
+    let prev = Number.NaN;
+    let changes = 0;
+    let gain = 0;
+    let loss = 0;
+    return {
+      push(x) {
+        const p = prev;
+        prev = x;
+        if (Number.isNaN(p)) return Number.NaN;
+        const change = x - p;
+        const up = Math.max(change, 0);
+        const down = change < 0 ? -change : 0;
+        changes++;
+        if (changes > w) {
+          gain = (gain * (w - 1) + up) / w;
+          loss = (loss * (w - 1) + down) / w;
+          return rsiFromAverages(gain, loss);
+        }
+        gain += up;
+        loss += down;
+        if (changes < w) return Number.NaN;
+        gain /= w;
+        loss /= w;
+        return rsiFromAverages(gain, loss);
+      },
+      reset() {
+        prev = Number.NaN;
+        changes = 0;
+        gain = 0;
+        loss = 0;
+      },
+    };
+  },
+};
