@@ -1,0 +1,136 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { MarketDataSource } from "@mle/market-client";
+import type { Registry } from "@mle/registry";
+import { cors } from "hono/cors";
+import { methodNotAllowed } from "hono/method-not-allowed";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import type { Logger } from "pino";
+import pkg from "../package.json";
+import type { ApiConfig } from "./config";
+import { errorResponse } from "./errors/envelope";
+import { createErrorHandler } from "./errors/on-error";
+import { PUBLIC_MESSAGE } from "./errors/status-map";
+import type { AppEnv } from "./env";
+import { createLogger } from "./logger";
+import { type ApiMetrics, createApiMetrics } from "./metrics/api-metrics";
+import { accessLog } from "./middleware/access-log";
+import { requestIdMiddleware } from "./middleware/request-id";
+import { requestTimeout } from "./middleware/timeout";
+import { createRouter, type RouteContext } from "./routes/context";
+import { registerDocsRoutes } from "./routes/docs";
+import { registerFeatureRoutes } from "./routes/features";
+import { registerHealthRoutes } from "./routes/health";
+import { registerMetricsRoutes } from "./routes/metrics";
+
+/** Prefix under which the versioned API is mounted (routes also answer unprefixed). */
+export const API_PREFIX = "/api/v1";
+
+/** What {@link createApp} is built from. Everything is injected: the app holds no global state. */
+export interface AppDeps {
+  /** Where candles come from (sample, csv or http source). */
+  readonly source: MarketDataSource;
+  readonly config: ApiConfig;
+  /** The model registry (Phase 2 routes). */
+  readonly registry?: Registry;
+  /** The predictor (`Predictor` from @mle/inference, Phase 2 routes). */
+  readonly predictor?: unknown;
+  /** Monotonic milliseconds; default `performance.now()`. */
+  readonly clock?: () => number;
+  /** Default: a pino logger at `config.logLevel` writing to stdout. */
+  readonly logger?: Logger;
+  /** Default: fresh metrics for this app. Inject to share them with the upstream source's events. */
+  readonly metrics?: ApiMetrics;
+  /** Reported by /health and /openapi.json; default the package version. */
+  readonly version?: string;
+}
+
+/**
+ * Builds the Hono app: middleware (request id, access log + metrics, security headers, CORS,
+ * body limit, timeout), every route group at `/` and `/api/v1`, docs, the 404/405 envelopes
+ * and the one error handler. Listens on nothing: `server.ts` does that.
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ source: createSampleSource(), config: loadApiConfig({}) });
+ * const res = await app.request("/features?symbol=AAPL&lookback=20");
+ * ```
+ */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const now = deps.clock ?? (() => performance.now());
+  const version = deps.version ?? pkg.version;
+  const config = deps.config;
+  const logger = deps.logger ?? createLogger({ level: config.logLevel });
+  const startedAt = now();
+  const ctx: RouteContext = {
+    source: deps.source,
+    registry: deps.registry,
+    predictor: deps.predictor,
+    config,
+    metrics:
+      deps.metrics ??
+      createApiMetrics({ version, uptimeSeconds: () => (now() - startedAt) / 1000 }),
+    version,
+    now,
+    startedAt,
+  };
+
+  const app = createRouter();
+  app.use(requestIdMiddleware());
+  app.use(accessLog({ logger, metrics: ctx.metrics, now }));
+  app.use(secureHeaders());
+  if (config.corsOrigins.length > 0) {
+    const origins = [...config.corsOrigins];
+    app.use(
+      cors({
+        origin: origins.includes("*") ? "*" : origins,
+        allowMethods: ["GET", "POST", "OPTIONS"],
+        allowHeaders: ["content-type", "authorization", "x-request-id"],
+        exposeHeaders: ["x-request-id"],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        errorResponse(
+          c,
+          "METHOD_NOT_ALLOWED",
+          `Method ${c.req.method} is not allowed here; use ${methods.join(", ")}.`,
+          {
+            headers: { allow: methods.join(", ") },
+          },
+        ),
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) =>
+        errorResponse(
+          c,
+          "PAYLOAD_TOO_LARGE",
+          `The request body exceeds ${config.bodyLimitBytes} bytes.`,
+        ),
+    }),
+  );
+  app.use(requestTimeout(config.requestTimeoutMs));
+
+  const system = createRouter();
+  registerHealthRoutes(system, ctx);
+  registerMetricsRoutes(system, ctx);
+  app.route("/", system);
+
+  const api = createRouter();
+  registerFeatureRoutes(api, ctx);
+  app.route("/", api);
+  app.route(API_PREFIX, api);
+
+  registerDocsRoutes(app, ctx);
+
+  app.notFound((c) => errorResponse(c, "NOT_FOUND", PUBLIC_MESSAGE.NOT_FOUND));
+  app.onError(createErrorHandler((c) => (c.get("log") as Logger | undefined) ?? logger));
+  return app;
+}

@@ -1,0 +1,66 @@
+import type { Context, ErrorHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { Logger } from "pino";
+import { isApiError } from "./api-error";
+import { asDomainError } from "./domain";
+import { errorResponse } from "./envelope";
+import {
+  type ApiErrorCode,
+  isApiErrorCode,
+  PASS_THROUGH_MESSAGE,
+  PUBLIC_MESSAGE,
+} from "./status-map";
+
+const HTTP_EXCEPTION_CODES: Readonly<Record<number, ApiErrorCode>> = {
+  400: "VALIDATION_ERROR",
+  401: "UNAUTHORIZED",
+  404: "NOT_FOUND",
+  405: "METHOD_NOT_ALLOWED",
+  408: "REQUEST_TIMEOUT",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  422: "VALIDATION_ERROR",
+  503: "REQUEST_TIMEOUT",
+};
+
+/** Strips anything that looks like a URL or an absolute file path from a client-facing message. */
+export function scrubMessage(message: string): string {
+  return message
+    .replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, "<url>")
+    .replace(/(?:[A-Za-z]:)?[\\/](?:[^\s\\/'"`]+[\\/])+[^\s'"`]*/g, "<path>")
+    .slice(0, 500);
+}
+
+/**
+ * Builds the one `onError` handler: API errors, library errors (matched with the packages'
+ * guards, mapped by `code`) and Hono HTTP exceptions become the envelope; everything else is
+ * logged with its stack and answered `500 INTERNAL_ERROR` with a generic message.
+ */
+export function createErrorHandler(getLogger: (c: Context) => Logger): ErrorHandler {
+  return (err, c) => {
+    const log = getLogger(c);
+    if (isApiError(err)) {
+      return errorResponse(c, err.code, err.message, {
+        ...(err.details === undefined ? {} : { details: err.details }),
+        ...(err.headers === undefined ? {} : { headers: { ...err.headers } }),
+      });
+    }
+    const domain = asDomainError(err);
+    if (domain !== undefined && isApiErrorCode(domain.code) && domain.code !== "INTERNAL_ERROR") {
+      log.warn({ err, code: domain.code }, "request failed with a domain error");
+      const message = PASS_THROUGH_MESSAGE.has(domain.code)
+        ? scrubMessage(domain.message)
+        : PUBLIC_MESSAGE[domain.code];
+      return errorResponse(c, domain.code, message);
+    }
+    if (err instanceof HTTPException) {
+      const code = HTTP_EXCEPTION_CODES[err.status];
+      if (code !== undefined) {
+        if (err.status >= 500) log.warn({ err }, "request aborted");
+        return errorResponse(c, code, PUBLIC_MESSAGE[code]);
+      }
+    }
+    log.error({ err }, "unhandled error");
+    return errorResponse(c, "INTERNAL_ERROR", PUBLIC_MESSAGE.INTERNAL_ERROR);
+  };
+}

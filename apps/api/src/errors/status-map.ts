@@ -1,0 +1,76 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/**
+ * The one table from error `code` to HTTP status. Every error body the API sends uses one of
+ * these codes; anything not listed here becomes `500 INTERNAL_ERROR`.
+ *
+ * Phase 2 adds its codes here (and nowhere else).
+ */
+export const ERROR_STATUS = {
+  VALIDATION_ERROR: 422,
+  INVALID_SYMBOL: 422,
+  INVALID_VERSION: 422,
+  INSUFFICIENT_DATA: 422,
+  SYMBOL_NOT_FOUND: 404,
+  MODEL_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  UNAUTHORIZED: 401,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UPSTREAM_BAD_RESPONSE: 502,
+  UPSTREAM_UNAVAILABLE: 503,
+  NO_ACTIVE_MODEL: 503,
+  MODEL_CORRUPT: 503,
+  REQUEST_TIMEOUT: 503,
+  UPSTREAM_TIMEOUT: 504,
+  INTERNAL_ERROR: 500,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+/** Every code an error body of this API can carry. */
+export type ApiErrorCode = keyof typeof ERROR_STATUS;
+
+/** The HTTP status for `code`. */
+export function statusForCode(code: ApiErrorCode): ContentfulStatusCode {
+  return ERROR_STATUS[code];
+}
+
+/** Narrows an arbitrary string (a domain error's `code`) to a code this API knows. */
+export function isApiErrorCode(code: unknown): code is ApiErrorCode {
+  return typeof code === "string" && Object.hasOwn(ERROR_STATUS, code);
+}
+
+/**
+ * Codes whose domain message is shown to the client. The others get the fixed public message
+ * below, because their domain messages can name upstream URLs or registry file paths.
+ */
+export const PASS_THROUGH_MESSAGE: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>([
+  "INVALID_SYMBOL",
+  "INVALID_VERSION",
+  "INSUFFICIENT_DATA",
+  "SYMBOL_NOT_FOUND",
+  "MODEL_NOT_FOUND",
+  "NO_ACTIVE_MODEL",
+]);
+
+/** The message sent for codes whose domain message is not passed through. */
+export const PUBLIC_MESSAGE: Readonly<Record<ApiErrorCode, string>> = {
+  VALIDATION_ERROR: "The request is invalid.",
+  INVALID_SYMBOL: "The symbol is invalid.",
+  INVALID_VERSION: "The model version is invalid.",
+  INSUFFICIENT_DATA: "Not enough market data for this request.",
+  SYMBOL_NOT_FOUND: "Unknown symbol.",
+  MODEL_NOT_FOUND: "Unknown model version.",
+  NOT_FOUND: "No such route.",
+  METHOD_NOT_ALLOWED: "Method not allowed on this route.",
+  UNAUTHORIZED: "A valid bearer token is required.",
+  PAYLOAD_TOO_LARGE: "The request body is too large.",
+  UNSUPPORTED_MEDIA_TYPE: "The request body must be application/json.",
+  UPSTREAM_BAD_RESPONSE: "The market data upstream sent an invalid response.",
+  UPSTREAM_UNAVAILABLE: "The market data upstream is unavailable; retry later.",
+  NO_ACTIVE_MODEL: "No model is active.",
+  MODEL_CORRUPT: "The model artifacts failed their integrity check.",
+  REQUEST_TIMEOUT: "The request took too long and was abandoned.",
+  UPSTREAM_TIMEOUT: "The market data upstream timed out.",
+  INTERNAL_ERROR: "Internal server error.",
+};

@@ -1,0 +1,36 @@
+import { randomUUID } from "node:crypto";
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env";
+
+/** The header carrying the request id, in and out. */
+export const REQUEST_ID_HEADER = "x-request-id";
+/** An incoming request id is reused only when it matches this (else a UUID is generated). */
+export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Sets `c.var.requestId` and the `x-request-id` response header on every response, errors included.
+ *
+ * @example
+ * ```ts
+ * app.use(requestIdMiddleware());
+ * ```
+ */
+export function requestIdMiddleware(
+  generate: () => string = randomUUID,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const incoming = c.req.header(REQUEST_ID_HEADER);
+    const id = incoming !== undefined && REQUEST_ID_PATTERN.test(incoming) ? incoming : generate();
+    c.set("requestId", id);
+    c.header(REQUEST_ID_HEADER, id);
+    await next();
+    if (c.res.headers.get(REQUEST_ID_HEADER) !== id) {
+      try {
+        c.res.headers.set(REQUEST_ID_HEADER, id);
+      } catch {
+        c.res = new Response(c.res.body, c.res);
+        c.res.headers.set(REQUEST_ID_HEADER, id);
+      }
+    }
+  };
+}

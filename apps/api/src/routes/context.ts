@@ -1,0 +1,27 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MarketDataSource } from "@mle/market-client";
+import type { Registry } from "@mle/registry";
+import type { ApiConfig } from "../config";
+import type { AppEnv } from "../env";
+import type { ApiMetrics } from "../metrics/api-metrics";
+import { validationHook } from "../validation/default-hook";
+
+/** What route groups are built from (resolved from the app's injected dependencies). */
+export interface RouteContext {
+  readonly source: MarketDataSource;
+  readonly registry: Registry | undefined;
+  /** The Phase 2 predictor (`Predictor` from @mle/inference). */
+  readonly predictor: unknown;
+  readonly config: ApiConfig;
+  readonly metrics: ApiMetrics;
+  readonly version: string;
+  /** Monotonic milliseconds. */
+  readonly now: () => number;
+  /** `now()` when the app was created. */
+  readonly startedAt: number;
+}
+
+/** A router with the one validation hook; every route group registers on one of these. */
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+}

@@ -1,0 +1,35 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../env";
+import { PROMETHEUS_CONTENT_TYPE } from "../metrics/registry";
+import type { RouteContext } from "./context";
+
+const metricsRoute = createRoute({
+  method: "get",
+  path: "/metrics",
+  tags: ["system"],
+  summary: "Prometheus metrics",
+  description:
+    "Prometheus text format 0.0.4: HTTP requests and latency by route pattern and status, upstream calls/retries/failures and circuit state, cache hits/misses, predictions by model version, active model version.",
+  responses: {
+    200: {
+      description: "Metrics in Prometheus text format.",
+      content: {
+        "text/plain": {
+          schema: z
+            .string()
+            .openapi({
+              example: 'mle_http_requests_total{method="GET",route="/health",status="200"} 3',
+            }),
+        },
+      },
+    },
+  },
+});
+
+/** `GET /metrics`. */
+export function registerMetricsRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
+  app.openapi(metricsRoute, (c) =>
+    c.text(ctx.metrics.registry.render(), 200, { "content-type": PROMETHEUS_CONTENT_TYPE }),
+  );
+}
