@@ -17,6 +17,11 @@ export {
   UpstreamUnavailableError,
 } from "./errors";
 export type { MarketDataErrorOptions } from "./errors";
+export { EPOCH_SECONDS_LIMIT } from "./candle-fields";
+export { parseCandleCsv } from "./csv-parse";
+export { createCsvSource } from "./csv-source";
+export type { CsvSourceOptions } from "./csv-source";
+export { normalizeCandles } from "./normalize";
 export { requireCandles } from "./require-candles";
 export { generateSamplePath, SAMPLE_ORIGIN, SAMPLE_PROCESS } from "./sample-process";
 export type { SamplePath } from "./sample-process";
