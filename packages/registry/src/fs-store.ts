@@ -99,6 +99,7 @@ export function createFsStore(dir: string): RegistryStore {
     entry,
 
     async read(folder, file): Promise<StoreReadResult> {
+      const target = at(folder, file);
       if (folder !== null) {
         const f = await entry(folder);
         if (f === null) return { kind: "missing" };
@@ -106,7 +107,7 @@ export function createFsStore(dir: string): RegistryStore {
       }
       let handle: fs.FileHandle;
       try {
-        handle = await fs.open(at(folder, file), constants.O_RDONLY | constants.O_NOFOLLOW);
+        handle = await fs.open(target, constants.O_RDONLY | constants.O_NOFOLLOW);
       } catch (e) {
         if (isCode(e, "ENOENT", "ENOTDIR")) return { kind: "missing" };
         if (isCode(e, "ELOOP", "EMLINK")) return { kind: "invalid", type: "symlink" };

@@ -28,9 +28,9 @@ export type Inspection =
       readonly contents: Readonly<Record<HashedFile, unknown>>;
     };
 
-type Parsed = { ok: true; value: unknown; data: Uint8Array } | { ok: false; problem: Problem };
+type Raw = { ok: true; data: Uint8Array } | { ok: false; problem: Problem };
 
-async function readJson(store: RegistryStore, version: string, file: string): Promise<Parsed> {
+async function readRaw(store: RegistryStore, version: string, file: string): Promise<Raw> {
   let result: StoreReadResult;
   try {
     result = await store.read(version, file);
@@ -45,9 +45,16 @@ async function readJson(store: RegistryStore, version: string, file: string): Pr
       problem: { file, message: `${file}: is a ${result.type}, not a regular file` },
     };
   }
-  const parsed = parseJsonBytes(result.data);
+  return { ok: true, data: result.data };
+}
+
+function parse(
+  file: string,
+  data: Uint8Array,
+): { ok: true; value: unknown } | { ok: false; problem: Problem } {
+  const parsed = parseJsonBytes(data);
   if (!parsed.ok) return { ok: false, problem: { file, message: `${file}: not valid JSON` } };
-  return { ok: true, value: parsed.value, data: result.data };
+  return parsed;
 }
 
 function checkDigest(
@@ -100,7 +107,8 @@ export async function inspectVersion(store: RegistryStore, version: string): Pro
   }
 
   const problems: Problem[] = [];
-  const meta = await readJson(store, version, "metadata.json");
+  const raw = await readRaw(store, version, "metadata.json");
+  const meta = raw.ok ? parse("metadata.json", raw.data) : raw;
   let metadata: Record<string, unknown> | null = null;
   let verified: ModelMetadata | null = null;
   if (!meta.ok) problems.push(meta.problem);
@@ -114,14 +122,16 @@ export async function inspectVersion(store: RegistryStore, version: string): Pro
   }
 
   for (const file of HASHED_FILES) {
-    const read = await readJson(store, version, file);
+    const read = await readRaw(store, version, file);
     if (!read.ok) {
       problems.push(read.problem);
       continue;
     }
+    // Size and hash first: a truncated file is reported as truncated, not as bad JSON.
     const bad = verified ? checkDigest(file, read.data, verified.artifacts[file]) : undefined;
-    if (bad) problems.push(bad);
-    else contents[file] = read.value;
+    const parsed = bad ? { ok: false as const, problem: bad } : parse(file, read.data);
+    if (!parsed.ok) problems.push(parsed.problem);
+    else if (verified) contents[file] = parsed.value;
   }
   const createdAt = typeof metadata?.created_at === "string" ? metadata.created_at : null;
   return { version, exists: true, problem: problems[0], createdAt, metadata, contents };

@@ -1,0 +1,95 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isRegistryError } from "./errors";
+import { createFsStore } from "./fs-store";
+import { createRegistry } from "./registry";
+import { failingWrites, makeTempDir, readOnly, sampleArtifacts } from "./test-support";
+
+let base: string;
+let dir: string;
+
+beforeEach(async () => {
+  base = await makeTempDir();
+  dir = path.join(base, "models");
+  const registry = createRegistry({ dir });
+  await registry.save(sampleArtifacts("keep"), { activate: true });
+});
+afterEach(async () => {
+  await fs.chmod(dir, 0o755).catch(() => undefined);
+  await fs.rm(base, { recursive: true, force: true });
+});
+
+async function expectIntact() {
+  const registry = createRegistry({ dir });
+  expect((await registry.list()).map((e) => [e.version, e.status, e.is_active])).toEqual([
+    ["v1", "ok", true],
+  ]);
+  expect((await registry.load("v1")).metadata.tag).toBe("keep");
+}
+
+describe("storage faults", () => {
+  // Writes 1-4 are the hashed artifacts, 5 is metadata.json, 6 is the pointer's temp file.
+  for (const failAt of [1, 2, 3, 4, 5]) {
+    it(`a full disk at write ${failAt} rejects with REGISTRY_IO, publishes nothing and cleans its temp folder`, async () => {
+      const store = failingWrites(createFsStore(dir), failAt, "ENOSPC");
+      const registry = createRegistry({ dir, store });
+      const err = await registry.save(sampleArtifacts("new"), { activate: true }).catch((e) => e);
+      expect(isRegistryError(err, "REGISTRY_IO")).toBe(true);
+      expect(err.message).toMatch(/\(ENOSPC\)$/);
+      expect(err.message).not.toContain("secret");
+      expect(err.message).not.toContain(base);
+      expect(err.cause?.code).toBe("ENOSPC");
+      expect(await fs.readdir(dir)).toEqual(["active.json", "v1"]);
+      await expectIntact();
+    });
+  }
+
+  it("a full disk while writing the pointer keeps the new version complete and the old pointer", async () => {
+    const store = failingWrites(createFsStore(dir), 6, "ENOSPC");
+    const registry = createRegistry({ dir, store });
+    await expect(registry.save(sampleArtifacts("new"), { activate: true })).rejects.toMatchObject({
+      code: "REGISTRY_IO",
+      file: "active.json",
+    });
+    expect(await registry.getActive()).toBe("v1");
+    expect((await registry.load("v2")).metadata.tag).toBe("new");
+    expect((await fs.readdir(dir)).sort()).toEqual(["active.json", "v1", "v2"]);
+  });
+
+  it("a read-only registry (injected EROFS store) refuses save/activate/prune with REGISTRY_IO and stays readable", async () => {
+    // Tests run as root, where chmod does not block writes, so the read-only folder is
+    // simulated by a store whose every mutation fails the way a read-only mount does.
+    const store = readOnly(createFsStore(dir), "EROFS");
+    const registry = createRegistry({ dir, store });
+    await expect(registry.save(sampleArtifacts("new"))).rejects.toMatchObject({
+      code: "REGISTRY_IO",
+    });
+    await expect(registry.activate("v1")).rejects.toMatchObject({ code: "REGISTRY_IO" });
+    await createRegistry({ dir }).save(sampleArtifacts("two"), { activate: true });
+    await expect(registry.prune({ keep: 1 })).rejects.toMatchObject({ code: "REGISTRY_IO" });
+    expect((await registry.list()).map((e) => e.status)).toEqual(["ok", "ok"]);
+    expect((await registry.load("v1")).metadata.tag).toBe("keep");
+  });
+
+  it.skipIf(process.getuid?.() === 0)(
+    "a chmod read-only registry folder refuses save with REGISTRY_IO (skipped as root: root ignores chmod)",
+    async () => {
+      await fs.chmod(dir, 0o555);
+      const registry = createRegistry({ dir });
+      await expect(registry.save(sampleArtifacts("new"))).rejects.toMatchObject({
+        code: "REGISTRY_IO",
+      });
+      await expectIntact();
+    },
+  );
+
+  it("a registry folder that cannot be created surfaces REGISTRY_IO without the absolute path", async () => {
+    const file = path.join(base, "not-a-dir");
+    await fs.writeFile(file, "x");
+    const registry = createRegistry({ dir: path.join(file, "models") });
+    const err = await registry.save(sampleArtifacts("x")).catch((e) => e);
+    expect(err).toMatchObject({ code: "REGISTRY_IO" });
+    expect(err.message).not.toContain(base);
+  });
+});
