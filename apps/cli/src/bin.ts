@@ -1,1 +1,4 @@
-export {};
+#!/usr/bin/env node
+import { main } from "./program";
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,27 @@
+import { Option } from "commander";
+import type { Registry } from "@mle/registry";
+import type { CliDeps } from "../deps";
+import { resolveRegistryDir } from "../util/registry-dir";
+
+/** `--registry-dir`, shared by every `mle models` subcommand. */
+export function registryDirOption(): Option {
+  return new Option(
+    "--registry-dir <path>",
+    "registry folder, relative to the directory you ran the command from (default: MODEL_REGISTRY_DIR, else artifacts/models)",
+  );
+}
+
+/** `--json`, shared by every `mle models` subcommand. */
+export function jsonOption(): Option {
+  return new Option("--json", "print one JSON document on stdout").default(false);
+}
+
+/** Opens the registry named by `--registry-dir`, MODEL_REGISTRY_DIR or the default. */
+export function openRegistry(deps: CliDeps, flag: string | undefined): Registry {
+  return deps.createRegistry(resolveRegistryDir({ flag, env: deps.env, cwd: deps.cwd }));
+}
+
+/** Pretty JSON plus newline: the one document a `--json` command prints. */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,138 @@
+import { Command } from "commander";
+import { loadTrainConfig } from "../config/load-config";
+import { CONFIG_DEFAULTS } from "../config/schema";
+import type { CliDeps } from "../deps";
+import { createProgress, progressEnabled } from "../render/progress";
+import { renderTrainSummary } from "../train/render-summary";
+import { runTraining } from "../train/run-training";
+import { parseInteger, parseList, parseNumber } from "../util/parse-options";
+import { resolveUserPath } from "../util/paths";
+import { resolveRegistryDir } from "../util/registry-dir";
+import { sourceEnv } from "../util/source-env";
+
+/** Options of `mle train` as commander parses them. */
+export interface TrainCommandOptions {
+  readonly config: string;
+  readonly symbols?: string[];
+  readonly lookback?: number;
+  readonly candles?: number;
+  readonly features?: string[];
+  readonly validationFraction?: number;
+  readonly folds?: number;
+  readonly gap?: number;
+  readonly alpha?: number;
+  readonly seed?: number;
+  readonly registryDir?: string;
+  readonly activate?: boolean;
+  readonly json?: boolean;
+}
+
+export const DEFAULT_CONFIG_PATH = "configs/train.yaml";
+
+/**
+ * `mle train`: validate the config (flags override it) before touching any data, fetch candles,
+ * build the dataset, fit ridge with walk-forward CV and save a new registry version.
+ *
+ * @example
+ * program.addCommand(createTrainCommand(deps));
+ */
+export function createTrainCommand(deps: CliDeps): Command {
+  const d = CONFIG_DEFAULTS;
+  return new Command("train")
+    .description("train a ridge model from a YAML config and save it as a new registry version")
+    .option(
+      "-c, --config <path>",
+      "training config, relative to the directory you ran the command from",
+      DEFAULT_CONFIG_PATH,
+    )
+    .option("--symbols <list>", "comma-separated symbols (overrides `symbols`)", parseList)
+    .option(
+      "--lookback <n>",
+      `feature window (overrides \`lookback\`; default ${d.lookback})`,
+      parseInteger,
+    )
+    .option(
+      "--candles <n>",
+      `history per symbol (overrides \`candles\`; default ${d.candles})`,
+      parseInteger,
+    )
+    .option(
+      "--features <list>",
+      "comma-separated feature names (overrides `features`; default close,simple_return,moving_average,rolling_volatility)",
+      parseList,
+    )
+    .option(
+      "--validation-fraction <x>",
+      `share of rows held out, 0 < x < 1 (overrides \`split.validation_fraction\`; default ${d.validationFraction})`,
+      parseNumber,
+    )
+    .option(
+      "--folds <n>",
+      `walk-forward CV folds >= 2 (overrides \`cv.folds\`; default ${d.folds})`,
+      parseInteger,
+    )
+    .option(
+      "--gap <n>",
+      `embargo rows between train and test (overrides \`cv.gap\`; default ${d.gap})`,
+      parseInteger,
+    )
+    .option(
+      "--alpha <x>",
+      `ridge penalty >= 0 (overrides \`model.alpha\`; default ${d.alpha})`,
+      parseNumber,
+    )
+    .option(
+      "--seed <n>",
+      `sample source seed (overrides \`seed\` and MARKET_DATA_SEED; default ${d.seed})`,
+      parseInteger,
+    )
+    .option(
+      "--registry-dir <path>",
+      `registry folder (overrides MODEL_REGISTRY_DIR and \`registry_dir\`; default ${"artifacts/models"})`,
+    )
+    .option(
+      "--activate",
+      `make the new version active (overrides \`activate\`; default ${d.activate})`,
+    )
+    .option("--no-activate", "save the new version without activating it")
+    .option("--json", "print the summary as one JSON document on stdout", false)
+    .action(async (opts: TrainCommandOptions) => {
+      const configFile = resolveUserPath(opts.config, deps.cwd);
+      const config = await loadTrainConfig(configFile, opts.config, {
+        symbols: opts.symbols,
+        lookback: opts.lookback,
+        candles: opts.candles,
+        features: opts.features,
+        validationFraction: opts.validationFraction,
+        folds: opts.folds,
+        gap: opts.gap,
+        alpha: opts.alpha,
+        seed: opts.seed,
+        activate: opts.activate,
+      });
+      const registryDir = resolveRegistryDir({
+        flag: opts.registryDir,
+        config: config.registry_dir,
+        env: deps.env,
+        cwd: deps.cwd,
+      });
+      // Precedence for the sample seed: --seed, then MARKET_DATA_SEED, then the config's seed.
+      const envSeed = deps.env.MARKET_DATA_SEED === "" ? undefined : deps.env.MARKET_DATA_SEED;
+      const seed = opts.seed !== undefined ? String(opts.seed) : (envSeed ?? String(config.seed));
+      const source = deps.createSource(sourceEnv(deps.env, deps.cwd, { MARKET_DATA_SEED: seed }));
+      const registry = deps.createRegistry(registryDir);
+      const progress = createProgress(deps.stderr, progressEnabled(deps.stderr, deps.env));
+
+      const summary = await runTraining({
+        config: { ...config, seed: Number(seed) },
+        configFile,
+        source,
+        registry,
+        now: deps.now,
+        progress,
+      });
+      deps.stdout.write(
+        opts.json ? `${JSON.stringify(summary, null, 2)}\n` : renderTrainSummary(summary),
+      );
+    });
+}

@@ -1,0 +1,55 @@
+/** Config values that command-line flags may override; `undefined` means "not given". */
+export interface TrainOverrides {
+  readonly symbols?: readonly string[] | undefined;
+  readonly lookback?: number | undefined;
+  readonly candles?: number | undefined;
+  readonly features?: readonly string[] | undefined;
+  readonly validationFraction?: number | undefined;
+  readonly folds?: number | undefined;
+  readonly gap?: number | undefined;
+  readonly alpha?: number | undefined;
+  readonly seed?: number | undefined;
+  readonly activate?: boolean | undefined;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function section(raw: Record<string, unknown>, key: string): Record<string, unknown> {
+  const current = raw[key];
+  // A malformed section is kept as is so validation reports it; flags never hide a config error.
+  if (current === undefined) return {};
+  return isRecord(current) ? { ...current } : (current as Record<string, unknown>);
+}
+
+/**
+ * Applies flag values onto the raw (unvalidated) config, so flag values go through the same
+ * schema and their errors name the same key paths as the file's.
+ *
+ * @example
+ * applyOverrides({ lookback: 20 }, { lookback: 30 }); // { lookback: 30 }
+ */
+export function applyOverrides(raw: unknown, o: TrainOverrides): unknown {
+  if (!isRecord(raw)) return raw;
+  const out: Record<string, unknown> = { ...raw };
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined) out[key] = value;
+  };
+  const setIn = (sectionKey: string, key: string, value: unknown) => {
+    if (value === undefined) return;
+    const s = section(out, sectionKey);
+    if (isRecord(s)) out[sectionKey] = { ...s, [key]: value };
+  };
+  set("symbols", o.symbols === undefined ? undefined : [...o.symbols]);
+  set("lookback", o.lookback);
+  set("candles", o.candles);
+  set("features", o.features === undefined ? undefined : [...o.features]);
+  set("seed", o.seed);
+  set("activate", o.activate);
+  setIn("split", "validation_fraction", o.validationFraction);
+  setIn("cv", "folds", o.folds);
+  setIn("cv", "gap", o.gap);
+  setIn("model", "alpha", o.alpha);
+  return out;
+}

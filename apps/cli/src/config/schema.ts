@@ -1,0 +1,136 @@
+import {
+  DEFAULT_FEATURES,
+  FEATURE_NAMES,
+  type FeatureName,
+  isFeatureName,
+  MAX_LOOKBACK,
+  MIN_LOOKBACK,
+  warmupLength,
+} from "@mle/features";
+import { SYMBOL_PATTERN } from "@mle/market-client";
+import { z } from "zod";
+
+/** Default values of the optional keys, also used by `--help` texts and the README. */
+export const CONFIG_DEFAULTS = {
+  lookback: 20,
+  candles: 1000,
+  validationFraction: 0.2,
+  folds: 5,
+  gap: 0,
+  alpha: 1,
+  seed: 42,
+  registryDir: "artifacts/models",
+  activate: true,
+} as const;
+
+const symbolSchema = z
+  .string({ error: "expected a symbol string" })
+  .regex(SYMBOL_PATTERN, { error: "expected 1-20 characters from A-Z, a-z, 0-9, '.', '_', '-'" });
+
+const featureSchema = z
+  .string({ error: "expected a feature name" })
+  .refine(isFeatureName, {
+    error: (issue) =>
+      `unknown feature "${String(issue.input)}"; expected one of ${FEATURE_NAMES.join(", ")}`,
+  })
+  .transform((s) => s as FeatureName);
+
+const int = (what: string) =>
+  z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` });
+
+/**
+ * The training config (`configs/train.yaml`). Every object is strict: an unknown key is an
+ * error naming its path. Symbols are upper-cased and de-duplicated, first occurrence wins.
+ *
+ * @example
+ * const config = trainConfigSchema.parse({ symbols: ["aapl"] }); // config.symbols = ["AAPL"]
+ */
+export const trainConfigSchema = z
+  .strictObject(
+    {
+      symbols: z
+        .array(symbolSchema, { error: "expected a list of symbols" })
+        .min(1, { error: "expected at least one symbol" })
+        .transform((list) => [...new Set(list.map((s) => s.toUpperCase()))]),
+      lookback: int(`an integer from ${MIN_LOOKBACK} to ${MAX_LOOKBACK}`)
+        .min(MIN_LOOKBACK, { error: `expected an integer >= ${MIN_LOOKBACK}` })
+        .max(MAX_LOOKBACK, { error: `expected an integer <= ${MAX_LOOKBACK}` })
+        .default(CONFIG_DEFAULTS.lookback),
+      candles: int("an integer number of candles per symbol")
+        .min(3, { error: "expected at least 3 candles" })
+        .max(10_000_000, { error: "expected at most 10000000 candles" })
+        .default(CONFIG_DEFAULTS.candles),
+      features: z
+        .array(featureSchema, { error: "expected a list of feature names" })
+        .min(1, { error: "expected at least one feature" })
+        .refine((list) => new Set(list).size === list.length, {
+          error: "expected distinct features",
+        })
+        .default([...DEFAULT_FEATURES]),
+      split: z
+        .strictObject(
+          {
+            validation_fraction: z
+              .number({ error: "expected a number between 0 and 1 (exclusive)" })
+              .gt(0, { error: "expected a number > 0 and < 1" })
+              .lt(1, { error: "expected a number > 0 and < 1" })
+              .default(CONFIG_DEFAULTS.validationFraction),
+          },
+          { error: "expected a mapping with validation_fraction" },
+        )
+        .prefault({}),
+      cv: z
+        .strictObject(
+          {
+            folds: int("an integer >= 2")
+              .min(2, { error: "expected an integer >= 2" })
+              .default(CONFIG_DEFAULTS.folds),
+            gap: int("an integer >= 0")
+              .min(0, { error: "expected an integer >= 0" })
+              .default(CONFIG_DEFAULTS.gap),
+          },
+          { error: "expected a mapping with folds and gap" },
+        )
+        .prefault({}),
+      model: z
+        .strictObject(
+          {
+            type: z.literal("ridge", { error: 'expected "ridge"' }).default("ridge"),
+            alpha: z
+              .number({ error: "expected a number >= 0" })
+              .min(0, { error: "expected a number >= 0" })
+              .refine(Number.isFinite, { error: "expected a finite number" })
+              .default(CONFIG_DEFAULTS.alpha),
+          },
+          { error: "expected a mapping with type and alpha" },
+        )
+        .prefault({}),
+      seed: int("an integer >= 0")
+        .min(0, { error: "expected an integer >= 0" })
+        .default(CONFIG_DEFAULTS.seed),
+      registry_dir: z.string({ error: "expected a folder path" }).min(1).optional(),
+      activate: z.boolean({ error: "expected true or false" }).default(CONFIG_DEFAULTS.activate),
+    },
+    { error: "expected a mapping of config keys" },
+  )
+  .superRefine((config, ctx) => {
+    // zod runs this even when a key above failed; then the spec is invalid and already reported.
+    let needed: number;
+    try {
+      needed = warmupLength({ lookback: config.lookback, features: config.features }) + 2;
+    } catch {
+      return;
+    }
+    if (typeof config.candles === "number" && config.candles < needed) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["candles"],
+        message: `expected at least ${needed} candles for lookback ${config.lookback} (warm-up plus one labeled row)`,
+      });
+    }
+  });
+
+/** A validated training config with every default filled in. */
+export type TrainConfig = z.output<typeof trainConfigSchema>;
+/** What a config file may contain before validation. */
+export type TrainConfigInput = z.input<typeof trainConfigSchema>;

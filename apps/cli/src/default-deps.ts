@@ -1,0 +1,37 @@
+import { createMarketDataSource, loadMarketDataConfig } from "@mle/market-client";
+import { createRegistry } from "@mle/registry";
+import type { CliDeps } from "./deps";
+import { userCwd } from "./util/paths";
+
+function waitForSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      resolve(signal);
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  });
+}
+
+/**
+ * The real process wiring: process streams and env, INIT_CWD-aware cwd, the env-configured
+ * market data source and the filesystem registry.
+ *
+ * @example
+ * const code = await main(process.argv, createDefaultDeps());
+ */
+export function createDefaultDeps(): CliDeps {
+  const now = () => new Date();
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: userCwd(process.env, process.cwd()),
+    now,
+    createSource: (env) => createMarketDataSource(loadMarketDataConfig({ ...env })),
+    createRegistry: (dir) => createRegistry({ dir, clock: now }),
+    waitForShutdown: waitForSignal,
+  };
+}

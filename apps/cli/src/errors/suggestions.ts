@@ -1,0 +1,28 @@
+/** What the user can do next, per error code. Codes without an entry get no hint. */
+export const SUGGESTIONS: Readonly<Record<string, string>> = {
+  USAGE_ERROR: "run `mle --help` or `mle <command> --help` for the options",
+  CONFIG_NOT_FOUND:
+    "pass --config <path>; relative paths resolve against the directory you ran the command from",
+  CONFIG_PARSE_ERROR: "fix the YAML syntax at the reported line",
+  CONFIG_INVALID: "fix the key named above (the config reference is in apps/cli/README.md)",
+  CONFIG_ERROR: "check the MARKET_DATA_* environment variables",
+  VALIDATION_ERROR: "check the values given on the command line",
+  INVALID_SYMBOL: "symbols are 1-20 characters from A-Z, 0-9, '.', '_' and '-'",
+  INVALID_LOOKBACK: "use an integer lookback between 2 and 10000",
+  UNKNOWN_FEATURE:
+    "known features: close, simple_return, log_return, moving_average, rolling_volatility, ema, rsi, zscore",
+  UPSTREAM_UNAVAILABLE:
+    "is the upstream running? start one with `mle upstream serve --port 9000`, or set MARKET_DATA_SOURCE=sample",
+  UPSTREAM_TIMEOUT: "check the upstream, or raise MARKET_DATA_TIMEOUT_MS",
+  UPSTREAM_BAD_RESPONSE: "the data source returned invalid data: fix the CSV file or the upstream",
+  SYMBOL_NOT_FOUND: "check the symbol list against what the data source provides",
+  INSUFFICIENT_DATA: "lower `candles` (or --candles), or provide more history for that symbol",
+  INSUFFICIENT_ROWS: "use more candles, fewer cv.folds, a smaller cv.gap or a shorter lookback",
+  SINGULAR_SYSTEM: "raise model.alpha (--alpha) or drop collinear features",
+  INVALID_OPTIONS: "check split, cv and model values in the config",
+  INVALID_VERSION: "versions look like v1, v2, v3",
+  MODEL_NOT_FOUND: "run `mle models list` to see the saved versions",
+  MODEL_CORRUPT: "activate another version with `mle models activate <version>`",
+  NO_ACTIVE_MODEL: "train one with `mle train`, or run `mle models activate <version>`",
+  REGISTRY_IO: "check that the registry folder is writable (--registry-dir or MODEL_REGISTRY_DIR)",
+};

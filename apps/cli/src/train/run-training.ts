@@ -1,0 +1,111 @@
+import { buildDataset, summarizeDataset } from "@mle/dataset";
+import type { MarketDataSource } from "@mle/market-client";
+import type { Registry } from "@mle/registry";
+import { train } from "@mle/trainer";
+import type { TrainConfig } from "../config/schema";
+import type { Progress } from "../render/progress";
+import { fetchCandles } from "./fetch-candles";
+import { buildMetadata } from "./metadata";
+import { readPackageVersions } from "./package-versions";
+import type { TrainSummary } from "./summary";
+import { describeTrainProgress } from "./train-progress";
+
+export interface RunTrainingInput {
+  /** A validated config (flags already applied). */
+  readonly config: TrainConfig;
+  /** Absolute path of the config file, recorded in metadata. */
+  readonly configFile: string;
+  readonly source: MarketDataSource;
+  readonly registry: Registry;
+  /** Clock for the training duration. */
+  readonly now: () => Date;
+  readonly progress: Progress;
+  /** Versions recorded in metadata; default: read from the installed packages. */
+  readonly packageVersions?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The training pipeline: fetch candles per symbol → build the dataset → fit ridge with
+ * walk-forward CV → save the five artifacts through the registry (activating when asked).
+ * Nothing is written unless every earlier step succeeded.
+ *
+ * @example
+ * const summary = await runTraining({ config, configFile, source, registry, now, progress });
+ */
+export async function runTraining(input: RunTrainingInput): Promise<TrainSummary> {
+  const { config, source, registry, progress } = input;
+  const started = input.now().getTime();
+  const spec = { lookback: config.lookback, features: config.features };
+
+  const candles = await fetchCandles(source, config.symbols, config.candles, progress);
+
+  progress.step(`building dataset (${config.symbols.length} symbols, lookback ${config.lookback})`);
+  const dataset = buildDataset(candles, spec);
+  const datasetSummary = summarizeDataset(dataset);
+
+  progress.step(`training ridge (alpha ${config.model.alpha}, ${config.cv.folds} CV folds)`);
+  const result = train(dataset, {
+    alpha: config.model.alpha,
+    validationFraction: config.split.validation_fraction,
+    folds: config.cv.folds,
+    gap: config.cv.gap,
+    onProgress: (event) => {
+      const line = describeTrainProgress(event);
+      if (line !== undefined) progress.step(line);
+    },
+  });
+  const durationMs = input.now().getTime() - started;
+
+  const metadata = buildMetadata({
+    config,
+    configFile: input.configFile,
+    registryDir: registry.dir,
+    sourceKind: source.kind,
+    datasetHash: datasetSummary.hash,
+    split: result.split,
+    packageVersions: input.packageVersions ?? readPackageVersions(),
+    durationMs,
+  });
+
+  progress.step(`saving into ${registry.dir}`);
+  const saved = await registry.save(
+    {
+      model: result.model,
+      metadata,
+      metrics: result.metrics,
+      featureColumns: [...dataset.featureColumns],
+      datasetSummary,
+    },
+    { activate: config.activate },
+  );
+  const active = await registry.getActive();
+
+  const { validation, cv } = result.metrics;
+  return {
+    version: saved.version,
+    path: saved.path,
+    registry_dir: registry.dir,
+    activated: config.activate,
+    active_version: active,
+    model_type: config.model.type,
+    alpha: config.model.alpha,
+    lookback: config.lookback,
+    features: [...config.features],
+    symbols: [...config.symbols],
+    data_source: source.kind,
+    rows: {
+      total: dataset.rows,
+      train: result.split.trainRows,
+      validation: result.split.validationRows,
+    },
+    cut_timestamp: result.split.cutTimestamp,
+    validation: {
+      model: validation.model,
+      baseline_zero: validation.baseline_zero,
+      baseline_mean: validation.baseline_mean,
+    },
+    cv: { folds: cv.folds.length, mean: cv.mean, std: cv.std },
+    dataset_hash: datasetSummary.hash,
+    duration_ms: durationMs,
+  };
+}

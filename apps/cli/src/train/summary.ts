@@ -1,0 +1,38 @@
+/** Regression metrics as the trainer reports them. */
+export interface MetricsLike {
+  readonly rmse: number;
+  readonly mae: number;
+  readonly r2: number;
+  readonly directional_accuracy: number;
+  readonly n: number;
+}
+
+/**
+ * What `mle train` reports at the end: the table on a terminal, the same object with `--json`.
+ */
+export interface TrainSummary {
+  readonly version: string;
+  /** Absolute folder of the saved version. */
+  readonly path: string;
+  readonly registry_dir: string;
+  /** Whether this run moved the active pointer to the new version. */
+  readonly activated: boolean;
+  /** The active version after the run (may be an older one when not activated). */
+  readonly active_version: string | null;
+  readonly model_type: "ridge";
+  readonly alpha: number;
+  readonly lookback: number;
+  readonly features: readonly string[];
+  readonly symbols: readonly string[];
+  readonly data_source: string;
+  readonly rows: { readonly total: number; readonly train: number; readonly validation: number };
+  readonly cut_timestamp: string;
+  readonly validation: {
+    readonly model: MetricsLike;
+    readonly baseline_zero: MetricsLike;
+    readonly baseline_mean: MetricsLike;
+  };
+  readonly cv: { readonly folds: number; readonly mean: MetricsLike; readonly std: MetricsLike };
+  readonly dataset_hash: string;
+  readonly duration_ms: number;
+}

@@ -1,0 +1,39 @@
+import { InvalidArgumentError } from "commander";
+
+/**
+ * commander option parser for integers; rejects "12abc", "1.5" and empty input.
+ *
+ * @example
+ * new Option("--lookback <n>").argParser(parseInteger);
+ */
+export function parseInteger(value: string): number {
+  if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError("expected an integer.");
+  return Number(value);
+}
+
+/**
+ * commander option parser for finite numbers.
+ *
+ * @example
+ * new Option("--alpha <x>").argParser(parseNumber);
+ */
+export function parseNumber(value: string): number {
+  const n = value.trim() === "" ? Number.NaN : Number(value);
+  if (!Number.isFinite(n)) throw new InvalidArgumentError("expected a number.");
+  return n;
+}
+
+/**
+ * commander option parser for comma-separated lists ("AAPL,MSFT" or "AAPL, MSFT").
+ *
+ * @example
+ * parseList("AAPL, msft"); // ["AAPL", "msft"]
+ */
+export function parseList(value: string): string[] {
+  const items = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (items.length === 0) throw new InvalidArgumentError("expected a comma-separated list.");
+  return items;
+}

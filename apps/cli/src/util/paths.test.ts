@@ -1,0 +1,51 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { resolveUserPath, userCwd } from "./paths";
+import { resolveRegistryDir } from "./registry-dir";
+import { sourceEnv } from "./source-env";
+
+describe("userCwd", () => {
+  it("prefers INIT_CWD, which pnpm sets to where the user ran the command", () => {
+    expect(userCwd({ INIT_CWD: "/repo" }, "/repo/apps/cli")).toBe("/repo");
+  });
+
+  it("falls back to the process cwd when INIT_CWD is unset or empty", () => {
+    expect(userCwd({}, "/here")).toBe("/here");
+    expect(userCwd({ INIT_CWD: "" }, "/here")).toBe("/here");
+  });
+});
+
+describe("resolveUserPath", () => {
+  it("resolves relative paths against the user directory and keeps absolute ones", () => {
+    expect(resolveUserPath("configs/train.yaml", "/repo")).toBe(
+      path.resolve("/repo/configs/train.yaml"),
+    );
+    expect(resolveUserPath("/abs/x.yaml", "/repo")).toBe(path.resolve("/abs/x.yaml"));
+  });
+});
+
+describe("resolveRegistryDir", () => {
+  const cwd = "/repo";
+  it("takes the flag first, then MODEL_REGISTRY_DIR, then the config, then artifacts/models", () => {
+    const env = { MODEL_REGISTRY_DIR: "env-models" };
+    expect(resolveRegistryDir({ flag: "flag-models", config: "cfg", env, cwd })).toBe(
+      path.resolve("/repo/flag-models"),
+    );
+    expect(resolveRegistryDir({ config: "cfg", env, cwd })).toBe(path.resolve("/repo/env-models"));
+    expect(resolveRegistryDir({ config: "cfg", env: {}, cwd })).toBe(path.resolve("/repo/cfg"));
+    expect(resolveRegistryDir({ env: {}, cwd })).toBe(path.resolve("/repo/artifacts/models"));
+  });
+});
+
+describe("sourceEnv", () => {
+  it("resolves a relative MARKET_DATA_CSV_DIR against the user directory and applies overrides", () => {
+    const env = sourceEnv({ MARKET_DATA_CSV_DIR: "data", MARKET_DATA_SOURCE: "csv" }, "/repo", {
+      MARKET_DATA_SEED: "7",
+    });
+    expect(env).toEqual({
+      MARKET_DATA_CSV_DIR: path.resolve("/repo/data"),
+      MARKET_DATA_SOURCE: "csv",
+      MARKET_DATA_SEED: "7",
+    });
+  });
+});

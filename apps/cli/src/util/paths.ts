@@ -1,0 +1,23 @@
+import path from "node:path";
+
+/**
+ * The directory the user ran the command from. pnpm runs package scripts inside the package
+ * folder but sets INIT_CWD to where `pnpm` was invoked, so that wins over `process.cwd()`.
+ *
+ * @example
+ * userCwd(process.env, process.cwd()); // "/repo" under `pnpm --filter cli train`
+ */
+export function userCwd(env: Record<string, string | undefined>, cwd: string): string {
+  const init = env.INIT_CWD;
+  return init !== undefined && init !== "" ? init : cwd;
+}
+
+/**
+ * Resolves a path given by the user against the user's directory (absolute paths pass through).
+ *
+ * @example
+ * resolveUserPath("configs/train.yaml", "/repo"); // "/repo/configs/train.yaml"
+ */
+export function resolveUserPath(p: string, cwd: string): string {
+  return path.resolve(cwd, p);
+}
