@@ -1,0 +1,54 @@
+import type { FeatureName, FeatureSpec } from "@mle/features";
+
+/** The part of a candle a dataset needs; `Candle` from `@mle/market-client` satisfies it. */
+export interface PriceSeries {
+  /** ISO-8601 instant, e.g. `"2024-01-02T00:00:00.000Z"`. */
+  readonly timestamp: string;
+  readonly close: number;
+}
+
+/** Half-open row interval `[start, end)` into a dataset's rows. */
+export interface RowRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One walk-forward fold: train on `train`, evaluate on the strictly later `test`. */
+export interface Fold {
+  readonly index: number;
+  readonly train: RowRange;
+  readonly test: RowRange;
+}
+
+/** Per-symbol accounting of candles into rows. `candles = kept + droppedWarmup + droppedNoLabel`. */
+export interface SymbolStats {
+  readonly candles: number;
+  readonly kept: number;
+  /** Candles before the first index where every feature is defined. */
+  readonly droppedWarmup: number;
+  /** The last candle, which has no next close to label it. */
+  readonly droppedNoLabel: number;
+}
+
+/**
+ * A labeled, columnar dataset. Row `i` holds the features of one symbol at one candle `t`
+ * (computed from candles `<= t` only) and the target `close[t+1] / close[t] - 1`.
+ * Rows are ordered by (timestamp, symbol id), so every row cut is a cut in time.
+ */
+export interface Dataset {
+  readonly spec: FeatureSpec;
+  readonly featureColumns: readonly FeatureName[];
+  readonly rows: number;
+  readonly cols: number;
+  /** Row-major features: value of column `j` in row `i` is `X[i * cols + j]`. */
+  readonly X: Float64Array;
+  /** `target_next_return` of each row. */
+  readonly y: Float64Array;
+  /** Epoch milliseconds of each row's candle. */
+  readonly timestamps: Float64Array;
+  /** Index into `symbols` of each row. */
+  readonly symbolIds: Uint32Array;
+  /** Symbols in ascending code-unit order; `symbols[symbolIds[i]]` is row `i`'s symbol. */
+  readonly symbols: readonly string[];
+  readonly stats: { readonly perSymbol: Record<string, SymbolStats> };
+}
