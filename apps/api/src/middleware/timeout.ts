@@ -5,6 +5,7 @@ import type { AppEnv } from "../env";
 /**
  * Gives every request an AbortSignal (`c.var.signal`) and a deadline: after `ms` the signal aborts
  * and the request is answered `503 REQUEST_TIMEOUT`. The signal also aborts when the client leaves.
+ * Non-Error throws are wrapped in an Error so `onError` answers them with the envelope.
  *
  * @example
  * ```ts
@@ -28,6 +29,9 @@ export function requestTimeout(ms: number): MiddlewareHandler<AppEnv> {
     });
     try {
       await Promise.race([next(), deadline]);
+    } catch (e) {
+      // Hono hands only Error instances to onError; wrap anything else so it gets the envelope too.
+      throw e instanceof Error ? e : new Error("A non-Error value was thrown", { cause: e });
     } finally {
       clearTimeout(timer);
     }

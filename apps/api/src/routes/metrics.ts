@@ -16,11 +16,9 @@ const metricsRoute = createRoute({
       description: "Metrics in Prometheus text format.",
       content: {
         "text/plain": {
-          schema: z
-            .string()
-            .openapi({
-              example: 'mle_http_requests_total{method="GET",route="/health",status="200"} 3',
-            }),
+          schema: z.string().openapi({
+            example: 'mle_http_requests_total{method="GET",route="/health",status="200"} 3',
+          }),
         },
       },
     },
