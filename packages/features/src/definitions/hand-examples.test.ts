@@ -13,7 +13,9 @@ function column(name: FeatureName, lookback: number): number[] {
 
 function expectClose(actual: number[], expected: number[]): void {
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 12));
+  actual.forEach((v, i) => {
+    expect(v).toBeCloseTo(expected[i]!, 12);
+  });
 }
 
 describe("hand-computed feature values", () => {

@@ -18,7 +18,9 @@ describe("moving_average", () => {
     for (const { lookback, closes, moving_average } of fixture.cases) {
       const got = ma(closes, lookback);
       expect(got.length).toBe(moving_average.length);
-      moving_average.forEach((expected, i) => expect(close(got[i]!, expected, 1e-12)).toBe(true));
+      moving_average.forEach((expected, i) => {
+        expect(close(got[i]!, expected, 1e-12)).toBe(true);
+      });
     }
   });
 

@@ -86,14 +86,14 @@ function referenceRsi(c: readonly number[], w: number, t: number): number {
   let l = 0;
   for (let j = 1; j <= w; j++) {
     const d = c[j]! - c[j - 1]!;
-    g += d > 0 ? d : 0;
+    g += Math.max(d, 0);
     l += d < 0 ? -d : 0;
   }
   g /= w;
   l /= w;
   for (let j = w + 1; j <= t; j++) {
     const d = c[j]! - c[j - 1]!;
-    g = (g * (w - 1) + (d > 0 ? d : 0)) / w;
+    g = (g * (w - 1) + Math.max(d, 0)) / w;
     l = (l * (w - 1) + (d < 0 ? -d : 0)) / w;
   }
   return g + l === 0 ? 50 : (100 * g) / (g + l);
