@@ -19,11 +19,17 @@ export interface ApiMetrics {
   readonly httpRequests: Counter;
   /** `mle_http_request_duration_seconds{method,route,status}`. */
   readonly httpDuration: Histogram;
-  /** `mle_upstream_requests_total{outcome}`: every HTTP attempt to the market data upstream. */
+  /** `mle_upstream_requests_total`: HTTP attempts started against the market data upstream. */
   readonly upstreamRequests: Counter;
-  /** `mle_upstream_retries_total`. */
+  /** `mle_upstream_responses_total{status_class}`: answers received (2xx, 4xx, 5xx...). */
+  readonly upstreamResponses: Counter;
+  /** `mle_upstream_calls_total{outcome}`: getCandles calls, `success` or `failure`. */
+  readonly upstreamCalls: Counter;
+  /** `mle_upstream_call_duration_seconds{outcome}`: whole calls, retries included. */
+  readonly upstreamCallDuration: Histogram;
+  /** `mle_upstream_retries_total{reason}`: `timeout`, `network` or `status <code>`. */
   readonly upstreamRetries: Counter;
-  /** `mle_upstream_failures_total{code}`: calls that failed after retries (or were refused). */
+  /** `mle_upstream_failures_total{code,circuit_open}`: calls that failed after retries or were refused. */
   readonly upstreamFailures: Counter;
   /** `mle_upstream_circuit_state` 0 closed, 1 half-open, 2 open. */
   readonly circuitState: Gauge;
@@ -86,14 +92,33 @@ export function createApiMetrics(options: {
     ),
     upstreamRequests: registry.counter(
       "mle_upstream_requests_total",
-      "HTTP attempts to the market data upstream, by outcome.",
+      "HTTP attempts started against the market data upstream.",
+    ),
+    upstreamResponses: registry.counter(
+      "mle_upstream_responses_total",
+      "Answers from the market data upstream, by status class.",
+      ["status_class"],
+    ),
+    upstreamCalls: registry.counter(
+      "mle_upstream_calls_total",
+      "Market data calls (retries included), by outcome.",
       ["outcome"],
     ),
-    upstreamRetries: registry.counter("mle_upstream_retries_total", "Retried upstream attempts."),
+    upstreamCallDuration: registry.histogram(
+      "mle_upstream_call_duration_seconds",
+      "Market data call duration in seconds, retries included.",
+      ["outcome"],
+      LATENCY_BUCKETS_S,
+    ),
+    upstreamRetries: registry.counter(
+      "mle_upstream_retries_total",
+      "Retried upstream attempts, by reason.",
+      ["reason"],
+    ),
     upstreamFailures: registry.counter(
       "mle_upstream_failures_total",
-      "Upstream calls that failed after all retries or were refused by the breaker, by code.",
-      ["code"],
+      "Market data calls that failed after all retries or were refused by the open circuit, by code.",
+      ["code", "circuit_open"],
     ),
     circuitState,
     cacheHits: registry.counter("mle_cache_hits_total", "Cache hits.", ["cache"]),

@@ -14,7 +14,8 @@ async function expect422(query: string, path: string): Promise<void> {
   expect(body.error.code).toBe("VALIDATION_ERROR");
   expect(body.error.details.map((d) => d.path)).toContain(path);
   // No stack trace, file path or echo of the hostile value.
-  expect(text).not.toMatch(/\bat .+:\d+:\d+|node_modules|\/work\/|etc\/passwd|[\u0000]/);
+  expect(text).not.toMatch(/\bat .+:\d+:\d+|node_modules|\/work\/|etc\/passwd/);
+  expect(text).not.toContain(String.fromCharCode(0));
 }
 
 describe("hostile symbols answer 422 VALIDATION_ERROR", () => {
