@@ -93,9 +93,15 @@ describe("fitRidge", () => {
         { start: 0, end: fixture.rows },
         { alpha: c.alpha },
       );
-      c.coefficients.forEach((b, j) => expect(relErr(m.coefficients[j]!, b)).toBeLessThan(1e-8));
-      c.means.forEach((v, j) => expect(relErr(m.means[j]!, v)).toBeLessThan(1e-12));
-      c.scales.forEach((v, j) => expect(relErr(m.scales[j]!, v)).toBeLessThan(1e-12));
+      c.coefficients.forEach((b, j) => {
+        expect(relErr(m.coefficients[j]!, b)).toBeLessThan(1e-8);
+      });
+      c.means.forEach((v, j) => {
+        expect(relErr(m.means[j]!, v)).toBeLessThan(1e-12);
+      });
+      c.scales.forEach((v, j) => {
+        expect(relErr(m.scales[j]!, v)).toBeLessThan(1e-12);
+      });
       expect(relErr(m.intercept, c.intercept)).toBeLessThan(1e-12);
       expect(m.alpha).toBe(c.alpha);
     }
@@ -106,7 +112,9 @@ describe("fitRidge", () => {
     for (const alpha of [0, 0.1, 25]) {
       const ref = qrReference(X, y, cols, 500, 2700, alpha);
       const m = fitRidge({ X, y, cols }, { start: 500, end: 2700 }, { alpha });
-      ref.beta.forEach((b, j) => expect(relErr(m.coefficients[j]!, b)).toBeLessThan(1e-8));
+      ref.beta.forEach((b, j) => {
+        expect(relErr(m.coefficients[j]!, b)).toBeLessThan(1e-8);
+      });
       expect(relErr(m.intercept, ref.yMean)).toBeLessThan(1e-12);
     }
   });
@@ -114,9 +122,9 @@ describe("fitRidge", () => {
   it("recovers the exact coefficients of noise-free linear data with alpha = 0", () => {
     const { X, y, cols, truth } = syntheticData(200, 3, 5, 0);
     const m = fitRidge({ X, y, cols }, { start: 0, end: 200 }, { alpha: 0 });
-    truth.forEach((t, j) =>
-      expect(relErr(m.coefficients[j]! / m.scales[j]!, t)).toBeLessThan(1e-9),
-    );
+    truth.forEach((t, j) => {
+      expect(relErr(m.coefficients[j]! / m.scales[j]!, t)).toBeLessThan(1e-9);
+    });
     expect(
       Math.abs(predictRow(m, [1, 2, 3]) - (2 + truth[0]! + 2 * truth[1]! + 3 * truth[2]!)),
     ).toBeLessThan(1e-9);
