@@ -1,3 +1,4 @@
+import { isDatasetError } from "@mle/dataset";
 import { isFeatureError } from "@mle/features";
 import { isMarketDataError } from "@mle/market-client";
 import { isRegistryError } from "@mle/registry";
@@ -22,7 +23,9 @@ const NAMES_WITHOUT_GUARD: ReadonlySet<string> = new Set([
  * if (isProjectError(e)) console.error(e.code);
  */
 export function isProjectError(e: unknown): e is ProjectError {
-  if (isFeatureError(e) || isMarketDataError(e) || isRegistryError(e)) return true;
+  if (isFeatureError(e) || isMarketDataError(e) || isDatasetError(e) || isRegistryError(e)) {
+    return true;
+  }
   return (
     e instanceof Error &&
     NAMES_WITHOUT_GUARD.has(e.name) &&

@@ -8,7 +8,6 @@ import { fetchCandles } from "./fetch-candles";
 import { buildMetadata } from "./metadata";
 import { readPackageVersions } from "./package-versions";
 import type { TrainSummary } from "./summary";
-import { describeTrainProgress } from "./train-progress";
 
 export interface RunTrainingInput {
   /** A validated config (flags already applied). */
@@ -49,10 +48,7 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
     validationFraction: config.split.validation_fraction,
     folds: config.cv.folds,
     gap: config.cv.gap,
-    onProgress: (event) => {
-      const line = describeTrainProgress(event);
-      if (line !== undefined) progress.step(line);
-    },
+    onProgress: (event) => progress.step(event.message),
   });
   const durationMs = input.now().getTime() - started;
 
@@ -61,7 +57,7 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
     configFile: input.configFile,
     registryDir: registry.dir,
     sourceKind: source.kind,
-    datasetHash: datasetSummary.hash,
+    datasetHash: datasetSummary.content_hash,
     split: result.split,
     packageVersions: input.packageVersions ?? readPackageVersions(),
     durationMs,
@@ -105,7 +101,7 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
       baseline_mean: validation.baseline_mean,
     },
     cv: { folds: cv.folds.length, mean: cv.mean, std: cv.std },
-    dataset_hash: datasetSummary.hash,
+    dataset_hash: datasetSummary.content_hash,
     duration_ms: durationMs,
   };
 }

@@ -1,0 +1,223 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createHttpSource, createSampleSource } from "@mle/market-client";
+import { createRegistry } from "@mle/registry";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTempDir, type TempDir } from "../src/testing/test-deps";
+import { BIN, CLI_DIR, cleanEnv, mle, REPO_ROOT, run } from "./spawn";
+
+const SMALL = (registryDir: string) =>
+  [
+    "symbols: [AAPL, MSFT]",
+    "lookback: 10",
+    "candles: 200",
+    "cv:",
+    "  folds: 3",
+    "  gap: 10",
+    `registry_dir: ${JSON.stringify(registryDir)}`,
+    "activate: true",
+  ].join("\n");
+
+let tmp: TempDir;
+beforeAll(async () => {
+  tmp = await createTempDir();
+});
+afterAll(() => tmp.cleanup());
+
+describe("mle (built bin): help, version and usage errors", () => {
+  it("--version prints the CLI version from package.json", async () => {
+    const pkg = JSON.parse(readFileSync(path.join(CLI_DIR, "package.json"), "utf8")) as {
+      version: string;
+    };
+    const r = await mle(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it("--help lists every command", async () => {
+    const r = await mle(["--help"]);
+    expect(r.code).toBe(0);
+    for (const name of ["train", "models", "features", "upstream", "--verbose", "--version"]) {
+      expect(r.stdout).toContain(name);
+    }
+  });
+
+  it("train --help lists every option with its default", async () => {
+    const r = await mle(["train", "--help"]);
+    expect(r.code).toBe(0);
+    for (const flag of [
+      "--config <path>",
+      '(default: "configs/train.yaml")',
+      "--symbols <list>",
+      "--lookback <n>",
+      "default 20",
+      "--candles <n>",
+      "default 1000",
+      "--features <list>",
+      "--validation-fraction <x>",
+      "--folds <n>",
+      "--gap <n>",
+      "--alpha <x>",
+      "--seed <n>",
+      "--registry-dir <path>",
+      "--activate",
+      "--no-activate",
+      "--json",
+    ]) {
+      expect(r.stdout).toContain(flag);
+    }
+  });
+
+  it("every subcommand's help lists its options", async () => {
+    const expectations: Array<[string[], string[]]> = [
+      [
+        ["models", "list", "--help"],
+        ["--registry-dir <path>", "--json"],
+      ],
+      [["models", "prune", "--help"], ["--keep <n>"]],
+      [
+        ["features", "--help"],
+        [
+          "--symbol <symbol>",
+          "--lookback <n>",
+          "(default: 20)",
+          "--limit <n>",
+          "(default: 10)",
+          "--json",
+        ],
+      ],
+      [
+        ["upstream", "serve", "--help"],
+        [
+          "--port <n>",
+          "(default: 9000)",
+          "--latency-ms <n>",
+          "--error-rate <x>",
+          '(default: "sample")',
+        ],
+      ],
+    ];
+    for (const [args, needles] of expectations) {
+      const r = await mle(args);
+      expect(r.code).toBe(0);
+      for (const n of needles) expect(r.stdout).toContain(n);
+    }
+  });
+
+  it("exits 2 on an unknown option, an unknown command, a bad number and no command at all", async () => {
+    for (const args of [["train", "--bogus"], ["tarin"], ["train", "--lookback", "ten"], []]) {
+      const r = await mle(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stdout).toBe("");
+    }
+  });
+
+  it("prints a stack only with --verbose", async () => {
+    const quiet = await mle(["train", "--config", "/nonexistent/x.yaml"]);
+    expect(quiet.code).toBe(2);
+    expect(quiet.stderr).not.toMatch(/\n\s+at /);
+    const verbose = await mle(["train", "--config", "/nonexistent/x.yaml", "--verbose"]);
+    expect(verbose.code).toBe(2);
+    expect(verbose.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe("pnpm --filter cli train, as a user types it", () => {
+  it("passes `-- --config <file>` through to the config (relative to the repo root, where pnpm was run)", async () => {
+    const registryDir = path.join(tmp.dir, "pnpm-models");
+    const config = await tmp.file("pnpm.yaml", SMALL(registryDir));
+    // Relative to the repo root: it only resolves if INIT_CWD (not apps/cli) is used.
+    const relative = path.relative(REPO_ROOT, config);
+    const r = await run("pnpm", ["--filter", "cli", "train", "--", "--config", relative], {
+      cwd: REPO_ROOT,
+    });
+    expect(r.stderr).not.toMatch(/error \[/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Trained ridge model v1 \(active\)/);
+    expect(await createRegistry({ dir: registryDir }).getActive()).toBe("v1");
+  });
+
+  it("defaults to configs/train.yaml at the repo root", async () => {
+    const registryDir = path.join(tmp.dir, "default-config-models");
+    const r = await run(
+      "pnpm",
+      ["--filter", "cli", "train", "--", "--json", "--candles", "300", "--folds", "3"],
+      {
+        cwd: REPO_ROOT,
+        env: cleanEnv({ MODEL_REGISTRY_DIR: registryDir }),
+      },
+    );
+    expect(r.code).toBe(0);
+    const json = r.stdout.slice(r.stdout.indexOf("{"));
+    const summary = JSON.parse(json);
+    expect(summary.symbols).toEqual(["AAPL", "MSFT", "GOOG", "AMZN", "TSLA"]);
+    expect(summary.path).toBe(path.join(registryDir, "v1"));
+  });
+});
+
+describe("mle train (built bin)", () => {
+  it("resolves --config and registry_dir against INIT_CWD, not the process directory", async () => {
+    await tmp.file("rel.yaml", SMALL("rel-models"));
+    const r = await mle(["train", "--config", "rel.yaml", "--json"], {
+      cwd: CLI_DIR,
+      env: cleanEnv({ INIT_CWD: tmp.dir }),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const summary = JSON.parse(r.stdout);
+    expect(summary.path).toBe(path.join(tmp.dir, "rel-models", "v1"));
+    const [entry] = await createRegistry({ dir: path.join(tmp.dir, "rel-models") }).list();
+    expect(entry?.version).toBe(summary.version);
+  });
+
+  it("exits 1 with a one-line message when the http upstream is down, creating no version", async () => {
+    await tmp.file("down.yaml", SMALL("down-models"));
+    const r = await mle(["train", "--config", "down.yaml"], {
+      cwd: tmp.dir,
+      env: cleanEnv({
+        MARKET_DATA_SOURCE: "http",
+        MARKET_DATA_BASE_URL: "http://127.0.0.1:9",
+        MARKET_DATA_MAX_RETRIES: "0",
+      }),
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split("\n")[0]).toMatch(/^error \[UPSTREAM_UNAVAILABLE\]: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(await createRegistry({ dir: path.join(tmp.dir, "down-models") }).list()).toEqual([]);
+  });
+});
+
+describe("mle upstream serve (built bin)", () => {
+  it("serves the sample candles over HTTP and stops cleanly on SIGTERM", async () => {
+    const child = spawn(process.execPath, [BIN, "upstream", "serve", "--port", "0", "--json"], {
+      cwd: tmp.dir,
+      env: cleanEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      let buf = "";
+      child.stdout.setEncoding("utf8").on("data", (d: string) => {
+        buf += d;
+        const i = buf.indexOf("\n");
+        if (i >= 0) resolve(buf.slice(0, i));
+      });
+      child.on("exit", () => reject(new Error(`exited early: ${stderr}`)));
+    });
+    const { url, source } = JSON.parse(firstLine) as { url: string; source: string };
+    expect(source).toBe("sample");
+    const viaHttp = await createHttpSource({ baseUrl: url, maxRetries: 0 }).getCandles("AAPL", {
+      limit: 5,
+    });
+    expect(viaHttp).toEqual(await createSampleSource().getCandles("AAPL", { limit: 5 }));
+
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => resolve(code)),
+    );
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(stderr).toMatch(/stopped on SIGTERM after 1 requests/);
+  });
+});
