@@ -21,6 +21,8 @@ import type {
 } from "./types";
 import { isVersionName, versionNumber } from "./version";
 
+const LIST_CONCURRENCY = 8;
+
 type Existing = Extract<Inspection, { exists: true }>;
 
 function toEntry(ins: Existing, active: string | null): ModelEntry {
@@ -107,9 +109,12 @@ export function createRegistry(options: RegistryOptions): Registry {
       names.sort((a, b) => versionNumber(b) - versionNumber(a));
       const active = await tolerantActive();
       const out: ModelEntry[] = [];
-      for (const name of names) {
-        const ins = await inspectVersion(store, name);
-        if (ins.exists) out.push(toEntry(ins, active));
+      // A few versions at a time: faster than one by one, without exhausting file handles.
+      for (let i = 0; i < names.length; i += LIST_CONCURRENCY) {
+        const batch = names.slice(i, i + LIST_CONCURRENCY);
+        for (const ins of await Promise.all(batch.map((n) => inspectVersion(store, n)))) {
+          if (ins.exists) out.push(toEntry(ins, active));
+        }
       }
       return out;
     },
@@ -146,11 +151,6 @@ export function createRegistry(options: RegistryOptions): Registry {
     async activate(version) {
       const ins = await existing(version);
       if (ins.problem) throw corrupt(ins);
-      try {
-        await store.init();
-      } catch (cause) {
-        throw ioError("opening the registry folder", cause);
-      }
       await writeActive(store, version, clock().toISOString());
     },
 
