@@ -95,7 +95,7 @@ export class UpstreamUnavailableError extends MarketDataError {
   readonly circuitOpen: boolean;
   constructor(
     message: string,
-    details: { status?: number; attempts: number; circuitOpen?: boolean },
+    details: { status?: number | undefined; attempts: number; circuitOpen?: boolean },
     options: MarketDataErrorOptions = {},
   ) {
     super("UPSTREAM_UNAVAILABLE", message, options);
@@ -115,7 +115,12 @@ export class UpstreamBadResponseError extends MarketDataError {
   readonly status: number | undefined;
   constructor(
     message: string,
-    details: { index?: number; line?: number; field?: string; status?: number } = {},
+    details: {
+      index?: number | undefined;
+      line?: number | undefined;
+      field?: string | undefined;
+      status?: number | undefined;
+    } = {},
     options: MarketDataErrorOptions = {},
   ) {
     super("UPSTREAM_BAD_RESPONSE", message, options);

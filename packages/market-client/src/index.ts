@@ -1,9 +1,17 @@
 /**
- * @mle/market-client: market candles from the embedded sample, CSV files or an HTTP upstream.
+ * @mle/market-client: market candles from the embedded sample, CSV files or an HTTP upstream, with
+ * strict normalization, retries, timeouts, a circuit breaker, typed errors and a reference upstream.
  * @module
  */
 export type { Candle } from "./candle";
 export { candleSchema } from "./candle";
+export { EPOCH_SECONDS_LIMIT } from "./candle-fields";
+export type { BreakerState, CircuitBreaker, CircuitBreakerOptions } from "./circuit-breaker";
+export { createCircuitBreaker } from "./circuit-breaker";
+export { parseCandleCsv } from "./csv-parse";
+export type { CsvSourceOptions } from "./csv-source";
+export { createCsvSource } from "./csv-source";
+export type { MarketDataErrorOptions } from "./errors";
 export {
   ConfigError,
   InsufficientDataError,
@@ -16,16 +24,28 @@ export {
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from "./errors";
-export type { MarketDataErrorOptions } from "./errors";
-export { EPOCH_SECONDS_LIMIT } from "./candle-fields";
-export { parseCandleCsv } from "./csv-parse";
-export { createCsvSource } from "./csv-source";
-export type { CsvSourceOptions } from "./csv-source";
+export type { UpstreamEvent, UpstreamEventType } from "./events";
+export type { HttpSource, HttpSourceOptions } from "./http-source";
+export {
+  createHttpSource,
+  DEFAULT_BACKOFF_MS,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+} from "./http-source";
 export { normalizeCandles } from "./normalize";
+export type {
+  ReferenceUpstream,
+  ReferenceUpstreamOptions,
+  UpstreamStats,
+} from "./reference-upstream";
+export { MAX_UPSTREAM_LIMIT, startReferenceUpstream } from "./reference-upstream";
 export { requireCandles } from "./require-candles";
-export { generateSamplePath, SAMPLE_ORIGIN, SAMPLE_PROCESS } from "./sample-process";
+export { backoffDelay, DEFAULT_MAX_RETRY_AFTER_MS, parseRetryAfter } from "./retry-policy";
 export type { SamplePath } from "./sample-process";
-export { createSampleSource, DEFAULT_SAMPLE_END_DATE, DEFAULT_SAMPLE_SEED } from "./sample-source";
+export { generateSamplePath, SAMPLE_ORIGIN, SAMPLE_PROCESS } from "./sample-process";
 export type { SampleSourceOptions } from "./sample-source";
+export { createSampleSource, DEFAULT_SAMPLE_END_DATE, DEFAULT_SAMPLE_SEED } from "./sample-source";
 export type { GetCandlesOptions, MarketDataSource } from "./source";
 export { normalizeSymbol, SYMBOL_PATTERN } from "./symbol";
+export type { FaultKind, UpstreamFaults } from "./upstream-faults";
+export { validateFaults } from "./upstream-faults";

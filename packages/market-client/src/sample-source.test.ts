@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isMarketDataError } from "./errors";
-import { createSampleSource } from "./sample-source";
 import { SAMPLE_PROCESS } from "./sample-process";
+import { createSampleSource } from "./sample-source";
 
 function logReturns(closes: number[]): number[] {
   const r: number[] = [];

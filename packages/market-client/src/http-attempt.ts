@@ -1,0 +1,197 @@
+import type { KyInstance } from "ky";
+import type { Candle } from "./candle";
+import {
+  type MarketDataError,
+  SymbolNotFoundError,
+  UpstreamBadResponseError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+} from "./errors";
+import { normalizeCandles } from "./normalize";
+import { parseRetryAfter } from "./retry-policy";
+import type { UpstreamUrl } from "./upstream-url";
+
+/** Why one attempt failed, and whether trying again may help. */
+export class AttemptFailure {
+  constructor(
+    /** Builds the error to throw if this is the last attempt. */
+    readonly toError: (attempts: number) => MarketDataError,
+    readonly retryable: boolean,
+    /** `timeout`, `network` or `status <code>`: used in events. */
+    readonly reason: string,
+    readonly retryAfterMs: number | undefined = undefined,
+  ) {}
+}
+
+export interface AttemptContext {
+  readonly client: KyInstance;
+  readonly url: UpstreamUrl;
+  readonly timeoutMs: number;
+  readonly now: () => number;
+  readonly onStatus: (status: number) => void;
+}
+
+const TIMEOUT = Symbol("attempt timeout");
+
+/** Names a network failure without echoing anything that could hold the URL. */
+function networkReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  if (typeof cause?.code === "string") return cause.code;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === "string") return code;
+  return error instanceof Error ? error.name : "network error";
+}
+
+/**
+ * One GET of `{base}/candles?symbol=…&limit=…`, bounded by `timeoutMs` from the request until the body
+ * is read. Rejects with the caller's `signal.reason` when that aborts, otherwise with an
+ * {@link AttemptFailure}.
+ */
+export async function fetchCandlesOnce(
+  ctx: AttemptContext,
+  symbol: string,
+  limit: number,
+  signal: AbortSignal | undefined,
+): Promise<Candle[]> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(TIMEOUT), ctx.timeoutMs);
+  const onCallerAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", onCallerAbort, { once: true });
+  const where = ctx.url.display;
+
+  const failed = (error: unknown): never => {
+    if (signal?.aborted) throw signal.reason;
+    if (controller.signal.reason === TIMEOUT) {
+      throw new AttemptFailure(
+        (attempts) =>
+          new UpstreamTimeoutError(
+            `Upstream ${where} did not answer within ${ctx.timeoutMs} ms (${attempts} attempt${attempts === 1 ? "" : "s"})`,
+            { timeoutMs: ctx.timeoutMs, attempts },
+            { cause: error },
+          ),
+        true,
+        "timeout",
+      );
+    }
+    const reason = networkReason(error);
+    throw new AttemptFailure(
+      (attempts) =>
+        new UpstreamUnavailableError(
+          `Upstream ${where} is unreachable (${reason}, ${attempts} attempt${attempts === 1 ? "" : "s"})`,
+          { attempts },
+          { cause: error },
+        ),
+      true,
+      "network",
+    );
+  };
+
+  try {
+    const url = new URL(ctx.url.candlesUrl);
+    url.searchParams.set("symbol", symbol);
+    url.searchParams.set("limit", String(limit));
+    let response: Response;
+    try {
+      response = await ctx.client.get(url, { signal: controller.signal });
+    } catch (e) {
+      return failed(e);
+    }
+    ctx.onStatus(response.status);
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw statusFailure(response, symbol, where, ctx.now());
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (e) {
+      return failed(e);
+    }
+    return parseBody(text, symbol, where);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onCallerAbort);
+  }
+}
+
+function statusFailure(
+  response: Response,
+  symbol: string,
+  where: string,
+  nowMs: number,
+): AttemptFailure {
+  const { status } = response;
+  if (status === 404) {
+    return new AttemptFailure(
+      () =>
+        new SymbolNotFoundError(symbol, `Upstream ${where} does not know symbol "${symbol}" (404)`),
+      false,
+      "status 404",
+    );
+  }
+  if (status === 429 || status >= 500) {
+    return new AttemptFailure(
+      (attempts) =>
+        new UpstreamUnavailableError(
+          `Upstream ${where} answered ${status} (${attempts} attempt${attempts === 1 ? "" : "s"})`,
+          {
+            status,
+            attempts,
+          },
+        ),
+      true,
+      `status ${status}`,
+      parseRetryAfter(response.headers.get("retry-after"), nowMs),
+    );
+  }
+  return new AttemptFailure(
+    () => new UpstreamBadResponseError(`Upstream ${where} answered ${status}`, { status }),
+    false,
+    `status ${status}`,
+  );
+}
+
+function parseBody(text: string, symbol: string, where: string): Candle[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new AttemptFailure(
+      () =>
+        new UpstreamBadResponseError(
+          `Upstream ${where} answered a body that is not JSON`,
+          {},
+          { cause: e },
+        ),
+      false,
+      "malformed",
+    );
+  }
+  const echoed = (json as { symbol?: unknown } | null)?.symbol;
+  if (!Array.isArray(json) && typeof echoed === "string" && echoed.toUpperCase() !== symbol) {
+    throw new AttemptFailure(
+      () =>
+        new UpstreamBadResponseError(
+          `Upstream ${where} answered candles for "${echoed}" instead of "${symbol}"`,
+        ),
+      false,
+      "schema",
+    );
+  }
+  try {
+    return normalizeCandles(json);
+  } catch (e) {
+    if (!(e instanceof UpstreamBadResponseError)) throw e;
+    const { index, field } = e;
+    throw new AttemptFailure(
+      () =>
+        new UpstreamBadResponseError(
+          `Upstream ${where}: ${e.message}`,
+          { index, field },
+          { cause: e },
+        ),
+      false,
+      "schema",
+    );
+  }
+}
