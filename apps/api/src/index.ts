@@ -17,8 +17,18 @@ export type { ApiErrorCode } from "./errors/status-map";
 export { createLogger, REDACT_PATHS } from "./logger";
 export { createApiMetrics } from "./metrics/api-metrics";
 export type { ApiMetrics, CircuitState } from "./metrics/api-metrics";
-export { MetricsRegistry, PROMETHEUS_CONTENT_TYPE } from "./metrics/registry";
+export {
+  Counter,
+  Gauge,
+  Histogram,
+  MetricsRegistry,
+  PROMETHEUS_CONTENT_TYPE,
+} from "./metrics/registry";
+export { recordUpstreamEvent } from "./metrics/upstream-events";
+export type { UpstreamEventLike } from "./metrics/upstream-events";
 export { adminAuth, tokensEqual } from "./middleware/admin-auth";
 export { requireJson } from "./middleware/require-json";
 export { createRouter } from "./routes/context";
 export type { RouteContext } from "./routes/context";
+export { installGracefulShutdown } from "./shutdown";
+export type { GracefulShutdownOptions } from "./shutdown";
