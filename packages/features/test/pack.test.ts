@@ -3,7 +3,7 @@
  * outside the workspace, and use it from both `import` and `require` with plain node.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,5 +102,17 @@ describe("the packed @mle/features tarball", () => {
 
   it("works from require (CommonJS) with the same values as the source", () => {
     expect(run("check.cjs")).toEqual(expected());
+  });
+
+  it("runs the README's Usage example and prints what the README says it prints", () => {
+    const readme = readFileSync(join(consumer, "node_modules/@mle/features/README.md"), "utf8");
+    const usage = readme.slice(readme.indexOf("## Usage"));
+    const code = /```js\n([\s\S]*?)```/.exec(usage)?.[1];
+    const printed = /prints\n\n```text\n([\s\S]*?)```/.exec(usage)?.[1];
+    expect(code && printed).toBeTruthy();
+    writeFileSync(join(consumer, "readme.mjs"), code!);
+    const out = execFileSync("node", ["readme.mjs"], { cwd: consumer, encoding: "utf8" });
+    const squash = (x: string) => x.replace(/\s+/g, " ").trim();
+    expect(squash(out)).toBe(squash(printed!));
   });
 });

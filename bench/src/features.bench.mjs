@@ -1,0 +1,436 @@
+/**
+ * @mle/features benchmarks: our batch and incremental APIs against hand-written single-pass
+ * Float64Array loops and the peer libraries, all measured in the same process and run, plus the
+ * long-series accuracy check (10,000,000 closes; 1,000,000 in quick mode).
+ *
+ *   node bench/src/features.bench.mjs [--quick]     (after building @mle/features)
+ *
+ * `run({ quick })` returns rows { group, name, medianMs, minMs, baselineMs, ratio, note, target?, pass? }
+ * for bench/src/run.mjs.
+ */
+import { pathToFileURL } from "node:url";
+import { computeFeatures, createFeatureStream, DEFAULT_FEATURES } from "@mle/features";
+import * as indicatorts from "indicatorts";
+import technicalindicators from "technicalindicators";
+import { BollingerBands, ROC, SMA } from "trading-signals";
+
+const W = 20;
+
+/** Deterministic PRNG (mulberry32). */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A log-normal-ish walk with a slow drift, `n` closes. */
+export function makeCloses(n, seed = 1, start = 100, drift = 0) {
+  const rnd = prng(seed);
+  const c = new Float64Array(n);
+  c[0] = start;
+  for (let t = 1; t < n; t++) c[t] = c[t - 1] * (1 + drift + (rnd() - 0.5) * 0.02);
+  return c;
+}
+
+// --- the baselines: plain single-pass loops, as anyone would write them -------------------------
+
+export function handReturn(c) {
+  const n = c.length;
+  const out = new Float64Array(n - 1);
+  for (let t = 1; t < n; t++) out[t - 1] = c[t] / c[t - 1] - 1;
+  return out;
+}
+
+export function handSma(c, w) {
+  const n = c.length;
+  const out = new Float64Array(n - w + 1);
+  let s = 0;
+  for (let t = 0; t < w; t++) s += c[t];
+  out[0] = s / w;
+  for (let t = w; t < n; t++) {
+    s += c[t] - c[t - w];
+    out[t - w + 1] = s / w;
+  }
+  return out;
+}
+
+/** Rolling sample std of simple returns from running Σr and Σr² (no re-summing, no compensation). */
+export function handRollingStd(c, w) {
+  const n = c.length;
+  const out = new Float64Array(n - w);
+  let s = 0;
+  let q = 0;
+  for (let t = 1; t < n; t++) {
+    const r = c[t] / c[t - 1] - 1;
+    s += r;
+    q += r * r;
+    if (t > w) {
+      const o = c[t - w] / c[t - w - 1] - 1;
+      s -= o;
+      q -= o * o;
+    }
+    if (t >= w) {
+      const v = (q - (s * s) / w) / (w - 1);
+      out[t - w] = Math.sqrt(v > 0 ? v : 0);
+    }
+  }
+  return out;
+}
+
+// --- measurement ---------------------------------------------------------------------------------
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/**
+ * Times several functions in interleaved repetitions (the order rotates every repetition), so a
+ * load change on a shared machine hits all of them alike; ratios are then taken per repetition.
+ */
+function interleave(fns, { warmup, reps }) {
+  const names = Object.keys(fns);
+  const out = Object.fromEntries(names.map((k) => [k, { times: [], result: undefined }]));
+  for (let i = 0; i < warmup; i++) for (const k of names) out[k].result = fns[k]();
+  for (let i = 0; i < reps; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const k = names[(i + j) % names.length];
+      const t0 = performance.now();
+      out[k].result = fns[k]();
+      out[k].times.push(performance.now() - t0);
+    }
+  }
+  for (const k of names) {
+    out[k].medianMs = median(out[k].times);
+    out[k].minMs = Math.min(...out[k].times);
+  }
+  return out;
+}
+
+function measure(fn, options) {
+  return interleave({ fn }, options).fn;
+}
+
+/** Median over repetitions of a[i] / b[i]. */
+function pairedRatio(a, b) {
+  return median(a.map((x, i) => x / b[i]));
+}
+
+function maxRelErr(got, want, scaleFloor = 0) {
+  let worst = 0;
+  for (let i = 0; i < want.length; i++) {
+    const e = Math.abs(got[i] - want[i]) / Math.max(Math.abs(want[i]), scaleFloor);
+    if (e > worst || Number.isNaN(e)) worst = Number.isNaN(e) ? Number.POSITIVE_INFINITY : e;
+  }
+  return worst;
+}
+
+const fmt = (x) => (x === 0 ? "0" : Math.abs(x) < 1e-3 ? x.toExponential(1) : x.toPrecision(3));
+
+function row(group, name, m, baselineMs, extra = {}) {
+  return {
+    group,
+    name,
+    medianMs: m.medianMs,
+    minMs: m.minMs,
+    baselineMs,
+    ratio: baselineMs > 0 ? m.medianMs / baselineMs : Number.NaN,
+    note: "",
+    ...extra,
+  };
+}
+
+// --- the groups ----------------------------------------------------------------------------------
+
+function batchGroup(quick) {
+  const n = quick ? 200_000 : 1_000_000;
+  const group = `features batch: ${n.toLocaleString("en-US")} closes, window ${W}`;
+  const c = makeCloses(n, 1);
+  const plain = Array.from(c); // peers are called with a plain array, as a user would
+  const fast = { warmup: quick ? 2 : 5, reps: quick ? 5 : 15 };
+  const slow = { warmup: 1, reps: quick ? 2 : 5 };
+  const spec = { lookback: W, features: DEFAULT_FEATURES };
+  const rows = [];
+
+  const m = interleave(
+    {
+      ret: () => handReturn(c),
+      sma: () => handSma(c, W),
+      std: () => handRollingStd(c, W),
+      ours: () => computeFeatures(c, spec),
+      oursPlain: () => computeFeatures(plain, spec),
+    },
+    fast,
+  );
+  const { ret, sma, std, ours, oursPlain } = m;
+  const handTimes = ret.times.map((x, i) => x + sma.times[i] + std.times[i]);
+  const hand = { times: handTimes, medianMs: median(handTimes), minMs: Math.min(...handTimes) };
+  rows.push(row(group, "hand loop: simple return", ret, ret.medianMs));
+  rows.push(row(group, "hand loop: SMA", sma, sma.medianMs));
+  rows.push(row(group, "hand loop: rolling std (Σr, Σr²)", std, std.medianMs));
+  rows.push({
+    ...row(group, "hand loops: sum of the three", hand, hand.medianMs),
+    note: "baseline for the target below (per repetition)",
+  });
+  const oursRatio = pairedRatio(ours.times, hand.times);
+  rows.push({
+    ...row(
+      group,
+      "@mle/features computeFeatures (4 default columns, Float64Array in)",
+      ours,
+      hand.medianMs,
+    ),
+    ratio: oursRatio,
+    target: "≤ 1.5 × sum of hand loops",
+    pass: oursRatio <= 1.5,
+    note: `${fmt(oursRatio)} × the three hand loops (median of per-repetition ratios)`,
+  });
+  rows.push({
+    ...row(
+      group,
+      "@mle/features computeFeatures (number[] in: validated + copied)",
+      oursPlain,
+      hand.medianMs,
+    ),
+    ratio: pairedRatio(oursPlain.times, hand.times),
+    note: "for information",
+  });
+
+  // Agreement of our columns with the hand loops (sanity: same definitions).
+  const t = ours.result;
+  const handErr = Math.max(
+    maxRelErr(t.values.simple_return, ret.result.subarray(W - 1), 1e-12),
+    maxRelErr(t.values.moving_average, sma.result.subarray(1)),
+    maxRelErr(t.values.rolling_volatility, std.result, 1e-12),
+  );
+
+  const scale = Math.sqrt(W / (W - 1)); // population std (÷w) → sample std (÷(w−1))
+
+  const peers = interleave(
+    {
+      ours: () => computeFeatures(c, spec),
+      indicatorts: () => {
+        const r = indicatorts.roc(plain, { period: 1 }); // percent
+        return {
+          r,
+          s: indicatorts.sma(plain, { period: W }),
+          sd: indicatorts.mstd(r, { period: W }),
+        };
+      },
+      tradingSignals: () => {
+        const roc = new ROC(1);
+        const sm = new SMA(W);
+        const bb = new BollingerBands(W, 1);
+        const r = new Float64Array(n);
+        const mm = new Float64Array(n);
+        const sd = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          const x = plain[i];
+          const rv = roc.add(x);
+          r[i] = rv ?? Number.NaN;
+          mm[i] = sm.add(x) ?? Number.NaN;
+          if (rv !== null) {
+            const b = bb.add(rv);
+            sd[i] = b ? b.upper - b.middle : Number.NaN;
+          } else sd[i] = Number.NaN;
+        }
+        return { r, m: mm, sd };
+      },
+    },
+    slow,
+  );
+  const indi = peers.indicatorts;
+  const tsig = peers.tradingSignals;
+  const indiRatio = pairedRatio(indi.times, peers.ours.times);
+  const tsigRatio = pairedRatio(tsig.times, peers.ours.times);
+  const indiErr = maxRelErr(
+    indi.result.sd.slice(W).map((x) => (x / 100) * scale),
+    t.values.rolling_volatility,
+    1e-12,
+  );
+  rows.push({
+    ...row(group, "indicatorts 2.2.2: roc + sma + mstd (of roc)", indi, peers.ours.medianMs),
+    ratio: indiRatio,
+    target: "≥ 3 × slower than ours",
+    pass: indiRatio >= 3,
+    note: `ours is ${fmt(indiRatio)} × faster; mstd·√(w/(w−1))/100 vs our volatility: max rel err ${fmt(indiErr)}`,
+  });
+  const tsigErr = maxRelErr(
+    Array.from(tsig.result.sd.subarray(W), (x) => x * scale),
+    t.values.rolling_volatility,
+    1e-12,
+  );
+  rows.push({
+    ...row(
+      group,
+      "trading-signals 8.3.0: ROC + SMA + BollingerBands (of ROC)",
+      tsig,
+      peers.ours.medianMs,
+    ),
+    ratio: tsigRatio,
+    target: "≥ 20 × slower than ours",
+    pass: tsigRatio >= 20,
+    note: `ours is ${fmt(tsigRatio)} × faster; (upper−middle)·√(w/(w−1)) vs our volatility: max rel err ${fmt(tsigErr)}`,
+  });
+
+  if (!quick) {
+    const tind = measure(
+      () => {
+        const r = technicalindicators.ROC.calculate({ period: 1, values: plain }); // percent, from index 1
+        const s = technicalindicators.SMA.calculate({ period: W, values: plain });
+        const sd = technicalindicators.SD.calculate({ period: W, values: r });
+        return { r, s, sd };
+      },
+      { warmup: 0, reps: 3 },
+    );
+    const tindErr = maxRelErr(
+      tind.result.sd.map((x) => (x / 100) * scale),
+      t.values.rolling_volatility,
+      1e-12,
+    );
+    rows.push({
+      ...row(group, "technicalindicators 3.1.0: ROC + SMA + SD (of ROC)", tind, ours.medianMs),
+      note: `ours is ${fmt(tind.medianMs / ours.medianMs)} × faster (medians); SD·√(w/(w−1))/100 vs our volatility: max rel err ${fmt(tindErr)}`,
+    });
+  }
+
+  const agreeOk = handErr < 1e-9 && indiErr < 1e-6 && tsigErr < 1e-6;
+  rows.push({
+    group,
+    name: "agreement of the volatility columns (peers scaled by √(w/(w−1)))",
+    medianMs: Number.NaN,
+    minMs: Number.NaN,
+    baselineMs: Number.NaN,
+    ratio: Number.NaN,
+    target: "all agree",
+    pass: agreeOk,
+    note: `max rel err: hand loops ${fmt(handErr)}, indicatorts ${fmt(indiErr)}, trading-signals ${fmt(tsigErr)}`,
+  });
+  return rows;
+}
+
+function streamGroup(quick) {
+  const n = quick ? 200_000 : 1_000_000;
+  const group = "features incremental: createFeatureStream, window 20";
+  const c = makeCloses(n, 2);
+  const rows = [];
+  for (const features of [
+    DEFAULT_FEATURES,
+    [
+      "close",
+      "simple_return",
+      "log_return",
+      "moving_average",
+      "rolling_volatility",
+      "ema",
+      "rsi",
+      "zscore",
+    ],
+  ]) {
+    const s = createFeatureStream({ lookback: W, features });
+    const out = new Float64Array(features.length);
+    const m = measure(
+      () => {
+        s.reset();
+        let acc = 0;
+        for (let i = 0; i < n; i++) if (s.push(c[i]) && s.latestInto(out)) acc += out[0];
+        return acc;
+      },
+      { warmup: 2, reps: quick ? 3 : 7 },
+    );
+    const nsPerCandle = (m.medianMs * 1e6) / n;
+    rows.push({
+      ...row(
+        group,
+        `push + latestInto, ${features.length} features, per ${n.toLocaleString("en-US")} candles`,
+        m,
+        n / 1000,
+      ),
+      target: "< 1 µs per candle",
+      pass: nsPerCandle < 1000,
+      note: `${nsPerCandle.toFixed(0)} ns per candle (baselineMs = the 1 µs/candle budget for ${n.toLocaleString("en-US")} candles)`,
+    });
+  }
+  return rows;
+}
+
+/** Two-pass reference at input index t: mean of closes and sample std of returns over the window. */
+function twoPassAt(c, w, t) {
+  let s = 0;
+  for (let j = t - w + 1; j <= t; j++) s += c[j];
+  const ma = s / w;
+  let rs = 0;
+  for (let j = t - w + 1; j <= t; j++) rs += c[j] / c[j - 1] - 1;
+  const rm = rs / w;
+  let q = 0;
+  for (let j = t - w + 1; j <= t; j++) {
+    const d = c[j] / c[j - 1] - 1 - rm;
+    q += d * d;
+  }
+  return { ma, vol: Math.sqrt(q / (w - 1)) };
+}
+
+function accuracyGroup(quick) {
+  const n = quick ? 1_000_000 : 10_000_000;
+  const group = `features accuracy: ${n.toLocaleString("en-US")} closes of a slowly drifting price`;
+  // Slow upward drift near 1e4 with small moves: the worst case for running sums.
+  const c = makeCloses(n, 3, 10_000, 1e-6);
+  const rows = [];
+  for (const w of [20, 500]) {
+    const spec = { lookback: w, features: DEFAULT_FEATURES };
+    const ours = measure(() => computeFeatures(c, spec), { warmup: 0, reps: 1 });
+    const hand = measure(() => handRollingStd(c, w), { warmup: 0, reps: 1 });
+    const t = ours.result;
+    let oursErr = 0;
+    let maErr = 0;
+    let handErr = 0;
+    for (let i = n - 1000; i < n; i++) {
+      const ref = twoPassAt(c, w, i);
+      oursErr = Math.max(oursErr, Math.abs(t.values.rolling_volatility[i - w] - ref.vol) / ref.vol);
+      maErr = Math.max(maErr, Math.abs(t.values.moving_average[i - w] - ref.ma) / ref.ma);
+      handErr = Math.max(handErr, Math.abs(hand.result[i - w] - ref.vol) / ref.vol);
+    }
+    rows.push({
+      ...row(group, `window ${w}: last 1,000 rows vs two-pass reference`, ours, hand.medianMs),
+      target: "≤ 1e-9 relative",
+      pass: oursErr <= 1e-9 && maErr <= 1e-9,
+      note: `max rel err: volatility ${fmt(oursErr)}, moving average ${fmt(maErr)}; the naive Σr/Σr² hand loop: ${fmt(handErr)} (single run; baselineMs = that loop)`,
+    });
+  }
+  return rows;
+}
+
+/** Runs every features benchmark; `quick` uses smaller series and fewer repetitions. */
+export async function run({ quick = false } = {}) {
+  return [...batchGroup(quick), ...streamGroup(quick), ...accuracyGroup(quick)];
+}
+
+/** Markdown table of rows. */
+export function toMarkdown(rows) {
+  const num = (x) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x.toFixed(1)) : "");
+  const lines = [
+    "| group | name | median ms | min ms | baseline ms | ratio | target | pass | note |",
+    "| --- | --- | ---: | ---: | ---: | ---: | --- | --- | --- |",
+  ];
+  for (const r of rows) {
+    const pass = r.pass === undefined ? "" : r.pass ? "yes" : "NO";
+    lines.push(
+      `| ${r.group} | ${r.name} | ${num(r.medianMs)} | ${num(r.minMs)} | ${num(r.baselineMs)} | ${Number.isFinite(r.ratio) ? r.ratio.toFixed(3) : ""} | ${r.target ?? ""} | ${pass} | ${r.note} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const quick = process.argv.includes("--quick");
+  const rows = await run({ quick });
+  console.log(`node ${process.version}, ${quick ? "quick" : "full"} mode\n`);
+  console.log(toMarkdown(rows));
+  if (rows.some((r) => r.pass === false)) process.exitCode = 1;
+}
