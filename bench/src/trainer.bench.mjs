@@ -1,0 +1,345 @@
+/**
+ * @mle/dataset + @mle/trainer benchmarks, every ratio against a baseline measured in the same
+ * process and run:
+ *   - build dataset + fit ridge, 1M rows × 4 features, vs a hand-written pipeline (feature loops
+ *     + normal equations accumulated in Float64Arrays + 5×5 Gaussian elimination) and vs the
+ *     hand-written fit alone;
+ *   - fitRidge alone vs the hand-written normal-equation fit on the same X;
+ *   - fitRidge vs ml-regression-multivariate-linear (100k rows; 10k in quick mode: at 1M that
+ *     library needs ~6 s and ~1.7 GB per fit, too much for a shared 2-core machine);
+ *   - fit time for 10k / 100k / 1M rows × 4 and × 10 features, with the growth ratio;
+ *   - peak RSS of a child process fitting 1M × 10 (and building 1M × 8 features).
+ *
+ *   node bench/src/trainer.bench.mjs [--quick]   (after building @mle/dataset and @mle/trainer)
+ */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildDataset, FEATURE_NAMES } from "@mle/dataset";
+import { fitRidge } from "@mle/trainer";
+import MLR from "ml-regression-multivariate-linear";
+
+const W = 20;
+const FEATURES4 = ["close", "simple_return", "moving_average", "rolling_volatility"];
+
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function makeCandles(n, seed = 1) {
+  const rnd = prng(seed);
+  const start = Date.UTC(1990, 0, 1);
+  const out = new Array(n);
+  let close = 100;
+  for (let t = 0; t < n; t++) {
+    out[t] = { timestamp: new Date(start + t * 60_000).toISOString(), close };
+    close *= 1 + (rnd() - 0.5) * 0.02;
+  }
+  return out;
+}
+
+function makeDesign(rows, cols, seed = 2) {
+  const rnd = prng(seed);
+  const X = new Float64Array(rows * cols);
+  const y = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let v = 0.1;
+    for (let j = 0; j < cols; j++) {
+      const x = rnd() * (j + 1) + j;
+      X[i * cols + j] = x;
+      v += (j % 2 ? -0.5 : 0.7) * x;
+    }
+    y[i] = v + (rnd() - 0.5) * 0.1;
+  }
+  return { X, y, cols, rows };
+}
+
+function measure(fn, { warmup, reps }) {
+  for (let i = 0; i < warmup; i++) fn();
+  const times = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: times[Math.floor(times.length / 2)], minMs: times[0] };
+}
+
+// --- baselines: what anyone would write by hand ----------------------------------------------
+
+/** Solves a small dense system A x = b (row-major n×n) by Gaussian elimination with partial pivoting. */
+function solveDense(A, b, n) {
+  const a = A.slice();
+  const x = b.slice();
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r * n + c]) > Math.abs(a[p * n + c])) p = r;
+    if (p !== c) {
+      for (let k = 0; k < n; k++) [a[c * n + k], a[p * n + k]] = [a[p * n + k], a[c * n + k]];
+      [x[c], x[p]] = [x[p], x[c]];
+    }
+    for (let r = c + 1; r < n; r++) {
+      const f = a[r * n + c] / a[c * n + c];
+      for (let k = c; k < n; k++) a[r * n + k] -= f * a[c * n + k];
+      x[r] -= f * x[c];
+    }
+  }
+  for (let r = n - 1; r >= 0; r--) {
+    let s = x[r];
+    for (let k = r + 1; k < n; k++) s -= a[r * n + k] * x[k];
+    x[r] = s / a[r * n + r];
+  }
+  return x;
+}
+
+/** OLS with intercept from raw normal equations accumulated row by row over a row-major X. */
+function handFit(X, y, rows, cols) {
+  const m = cols + 1;
+  const A = new Float64Array(m * m);
+  const b = new Float64Array(m);
+  const z = new Float64Array(m);
+  z[0] = 1;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) z[j + 1] = X[i * cols + j];
+    const yi = y[i];
+    for (let j = 0; j < m; j++) {
+      const zj = z[j];
+      for (let k = j; k < m; k++) A[j * m + k] += zj * z[k];
+      b[j] += zj * yi;
+    }
+  }
+  for (let j = 0; j < m; j++) for (let k = 0; k < j; k++) A[j * m + k] = A[k * m + j];
+  return solveDense(A, b, m);
+}
+
+/** Hand-written pipeline from closes: return / SMA / rolling std loops into X, label, fit. */
+function handPipeline(closes) {
+  const n = closes.length;
+  const rows = n - W - 1;
+  const X = new Float64Array(rows * 4);
+  const y = new Float64Array(rows);
+  let sma = 0;
+  let s = 0;
+  let q = 0;
+  for (let t = 1; t <= n - 2; t++) {
+    const c = closes[t];
+    sma += c;
+    if (t > W) sma -= closes[t - W];
+    const r = c / closes[t - 1] - 1;
+    s += r;
+    q += r * r;
+    if (t > W) {
+      const o = closes[t - W] / closes[t - W - 1] - 1;
+      s -= o;
+      q -= o * o;
+    }
+    if (t >= W) {
+      const i = t - W;
+      X[i * 4] = c;
+      X[i * 4 + 1] = r;
+      X[i * 4 + 2] = sma / W;
+      const v = (q - (s * s) / W) / (W - 1);
+      X[i * 4 + 3] = Math.sqrt(v > 0 ? v : 0);
+      y[i] = closes[t + 1] / c - 1;
+    }
+  }
+  return handFit(X, y, rows, 4);
+}
+
+// --- cases -----------------------------------------------------------------------------------
+
+function row(group, name, m, base, extra = {}) {
+  return {
+    group,
+    name,
+    medianMs: m.medianMs,
+    minMs: m.minMs,
+    baselineMs: base?.medianMs,
+    ratio: base ? m.medianMs / base.medianMs : undefined,
+    ...extra,
+  };
+}
+
+function pipelineCases(quick) {
+  const n = quick ? 100_000 : 1_000_000;
+  const label = quick ? "100k" : "1M";
+  const candles = makeCandles(n + W + 1);
+  const closes = Float64Array.from(candles, (c) => c.close);
+  const spec = { lookback: W, features: FEATURES4 };
+  const reps = quick ? { warmup: 1, reps: 3 } : { warmup: 1, reps: 7 };
+  const ds = buildDataset({ BENCH: candles }, spec);
+  const all = { start: 0, end: ds.rows };
+  const hand = measure(() => handPipeline(closes), reps);
+  const handFitOnly = measure(() => handFit(ds.X, ds.y, ds.rows, 4), reps);
+  const ours = measure(() => {
+    const d = buildDataset({ BENCH: candles }, spec);
+    return fitRidge(d, { start: 0, end: d.rows }, { alpha: 1 });
+  }, reps);
+  const build = measure(() => buildDataset({ BENCH: candles }, spec), reps);
+  const fit = measure(() => fitRidge(ds, all, { alpha: 1 }), reps);
+  const g = "dataset+trainer";
+  return [
+    row(g, `hand pipeline: features + normal eqs + 5×5 solve, ${label} × 4`, hand, undefined, {
+      note: "baseline (from closes)",
+    }),
+    row(g, `hand normal-equation fit only, ${label} × 4`, handFitOnly, undefined, {
+      note: "baseline (X already built)",
+    }),
+    row(g, `buildDataset + fitRidge, ${label} × 4 vs hand pipeline`, ours, hand, {
+      target: "≤ 2 × hand",
+      met: ours.medianMs <= 2 * hand.medianMs,
+      note: `input: ${label} candle objects with ISO timestamps`,
+    }),
+    row(g, `buildDataset + fitRidge, ${label} × 4 vs hand fit only`, ours, handFitOnly, {
+      target: "≤ 2 × hand",
+      met: ours.medianMs <= 2 * handFitOnly.medianMs,
+      note: "strict reading: our build+fit vs the hand fit alone",
+    }),
+    row(g, `buildDataset alone, ${label} × 4`, build, handFitOnly, {
+      note: "timestamp parsing, features, labels, pooling",
+    }),
+    row(g, `fitRidge alone, ${label} × 4`, fit, handFitOnly, {
+      note: "two passes (centered), standardized, Cholesky",
+    }),
+  ];
+}
+
+function peerCases(quick) {
+  const rows = quick ? 10_000 : 100_000;
+  const { X, y } = makeDesign(rows, 4, 5);
+  const reps = quick ? { warmup: 1, reps: 3 } : { warmup: 1, reps: 5 };
+  const ours = measure(() => fitRidge({ X, y, cols: 4 }, { start: 0, end: rows }, { alpha: 0 }), {
+    warmup: 3,
+    reps: 21,
+  });
+  const xRows = Array.from({ length: rows }, (_, i) => Array.from(X.subarray(i * 4, i * 4 + 4)));
+  const yRows = Array.from(y, (v) => [v]);
+  const peer = measure(() => new MLR(xRows, yRows, { intercept: true }), reps);
+  const a = fitRidge({ X, y, cols: 4 }, { start: 0, end: rows }, { alpha: 0 });
+  const mlr = new MLR(xRows, yRows, { intercept: true });
+  const raw = a.coefficients.map((c, j) => c / a.scales[j]);
+  const maxRel = Math.max(...raw.map((c, j) => Math.abs(c - mlr.weights[j][0]) / Math.abs(c)));
+  const label = quick ? "10k" : "100k";
+  return [
+    row("dataset+trainer", `ml-regression-multivariate-linear, ${label} × 4 (OLS)`, peer, ours, {
+      target: "≥ 10 × slower than ours",
+      met: peer.medianMs >= 10 * ours.medianMs,
+      note: `baseline = our fitRidge; coefficients agree to ${maxRel.toExponential(1)} rel; 1M not run (≈6 s, 1.7 GB per fit)`,
+    }),
+  ];
+}
+
+function scalingCases(quick) {
+  const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+  const out = [];
+  for (const cols of [4, 10]) {
+    const times = [];
+    for (const rows of sizes) {
+      const d = makeDesign(rows, cols, 7 + cols);
+      const reps = rows >= 1_000_000 ? { warmup: 1, reps: 5 } : { warmup: 3, reps: 11 };
+      const m = measure(() => fitRidge(d, { start: 0, end: rows }, { alpha: 1 }), reps);
+      times.push(m);
+      out.push(
+        row("fit scaling", `fitRidge ${rows / 1000}k × ${cols}`, m, times[0], {
+          note:
+            times.length > 1
+              ? `time ratio vs 10k = ${(m.medianMs / times[0].medianMs).toFixed(1)} for ${rows / 10_000}× rows`
+              : "",
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** In a child process so the figure is this workload's peak, not the whole bench run's. */
+function memoryCases(quick) {
+  const rows = quick ? 100_000 : 1_000_000;
+  const self = fileURLToPath(import.meta.url);
+  const out = JSON.parse(
+    execFileSync(process.execPath, ["--expose-gc", self, "--rss-child", String(rows)], {
+      encoding: "utf8",
+    }),
+  );
+  const mib = (b) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+  return [
+    {
+      group: "memory",
+      name: `fitRidge ${rows / 1000}k × 10: peak RSS`,
+      medianMs: out.fitMs,
+      minMs: out.fitMs,
+      note: `peak RSS ${mib(out.peakAfterFit)}; before the fit ${mib(out.rssBeforeFit)} (X+y = ${mib(rows * 88)}); growth during the fit ${mib(out.peakAfterFit - out.peakBeforeFit)}`,
+    },
+    {
+      group: "memory",
+      name: `buildDataset ${rows / 1000}k × ${FEATURE_NAMES.length} (all features): peak RSS`,
+      medianMs: out.buildMs,
+      minMs: out.buildMs,
+      note: `peak RSS ${mib(out.peakAfterBuild)} incl. ${rows / 1000}k candle objects; dataset X+y+ts+ids ${mib(out.datasetBytes)}`,
+    },
+  ];
+}
+
+function rssChild(rows) {
+  const peak = () => process.resourceUsage().maxRSS * 1024;
+  const d = makeDesign(rows, 10, 3);
+  globalThis.gc?.();
+  const rssBeforeFit = process.memoryUsage().rss;
+  const peakBeforeFit = peak();
+  let t0 = performance.now();
+  fitRidge(d, { start: 0, end: rows }, { alpha: 1 });
+  const fitMs = performance.now() - t0;
+  const peakAfterFit = peak();
+  const candles = makeCandles(rows + W + 1);
+  t0 = performance.now();
+  const ds = buildDataset({ BENCH: candles }, { lookback: W, features: [...FEATURE_NAMES] });
+  const buildMs = performance.now() - t0;
+  const datasetBytes =
+    ds.X.byteLength + ds.y.byteLength + ds.timestamps.byteLength + ds.symbolIds.byteLength;
+  process.stdout.write(
+    JSON.stringify({
+      rssBeforeFit,
+      peakBeforeFit,
+      peakAfterFit,
+      fitMs,
+      buildMs,
+      datasetBytes,
+      peakAfterBuild: peak(),
+    }),
+  );
+}
+
+export async function run({ quick = false } = {}) {
+  return [
+    ...pipelineCases(quick),
+    ...peerCases(quick),
+    ...scalingCases(quick),
+    ...memoryCases(quick),
+  ];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const i = process.argv.indexOf("--rss-child");
+  if (i >= 0) {
+    rssChild(Number(process.argv[i + 1]));
+  } else {
+    const rows = await run({ quick: process.argv.includes("--quick") });
+    const f = (v) => (typeof v === "number" ? Number(v.toPrecision(3)) : (v ?? ""));
+    console.log(
+      "| group | case | median ms | min ms | baseline ms | ratio | target | met | note |",
+    );
+    console.log("| --- | --- | ---: | ---: | ---: | ---: | --- | --- | --- |");
+    for (const r of rows) {
+      console.log(
+        `| ${r.group} | ${r.name} | ${f(r.medianMs)} | ${f(r.minMs)} | ${f(r.baselineMs)} | ${f(r.ratio)} | ${r.target ?? ""} | ${r.met === undefined ? "" : r.met ? "yes" : "NO"} | ${r.note ?? ""} |`,
+      );
+    }
+  }
+}
