@@ -1,1 +1,27 @@
-export {};
+/**
+ * `@mle/inference`: predictions from the registry's active model, with the feature spec stored
+ * with the model, single-flight fetches, a short TTL cache and hot model reload.
+ * @module
+ */
+export { createPredictor } from "./predictor";
+export {
+  InferenceError,
+  InferenceErrorCode,
+  isInferenceError,
+  NO_ACTIVE_MODEL_MESSAGE,
+} from "./errors";
+export type { InferenceErrorOptions } from "./errors";
+export { ERROR_STATUS, toErrorEnvelope } from "./error-envelope";
+export type { ErrorEnvelope } from "./error-envelope";
+export { directionConfidence, predictionInterval } from "./confidence";
+export type { PredictionInterval, ResidualStats } from "./confidence";
+export { normalCdf } from "./normal-cdf";
+export type {
+  BatchItem,
+  Prediction,
+  PredictOptions,
+  Predictor,
+  PredictorOptions,
+  PredictorStats,
+  Readiness,
+} from "./types";

@@ -1,0 +1,80 @@
+/**
+ * Feature vectors per (symbol, spec): concurrent requests share one upstream fetch
+ * (single-flight) and a finished vector is reused for `ttlMs` (0 disables reuse).
+ * @module
+ */
+import type { MarketDataSource } from "@mle/market-client";
+import { type FeatureVector, latestFeatureVector } from "./feature-vector";
+import { Lru } from "./lru";
+import type { ServingModel } from "./serving-model";
+import { SingleFlight, withSignal } from "./single-flight";
+
+/** Counters exposed for metrics; monotonic. */
+export interface FeatureCacheStats {
+  /** Served from a cached vector, no upstream call. */
+  hits: number;
+  /** Needed a vector that was not cached (includes requests that joined an in-flight fetch). */
+  misses: number;
+  /** Upstream `getCandles` calls actually made. */
+  fetches: number;
+}
+
+export interface FeatureCacheOptions {
+  readonly source: MarketDataSource;
+  readonly ttlMs: number;
+  readonly clock: () => number;
+  /** Most (symbol, spec) vectors kept at once (default 1024). */
+  readonly maxEntries?: number;
+}
+
+interface Entry {
+  readonly vector: FeatureVector;
+  readonly expiresAt: number;
+}
+
+/** Fetches and caches feature vectors; see the module doc for the semantics. */
+export class FeatureCache {
+  readonly stats: FeatureCacheStats = { hits: 0, misses: 0, fetches: 0 };
+  readonly #source: MarketDataSource;
+  readonly #ttlMs: number;
+  readonly #clock: () => number;
+  readonly #entries: Lru<string, Entry>;
+  readonly #flight = new SingleFlight<string, FeatureVector>();
+
+  constructor(options: FeatureCacheOptions) {
+    this.#source = options.source;
+    this.#ttlMs = options.ttlMs;
+    this.#clock = options.clock;
+    this.#entries = new Lru(options.maxEntries ?? 1024);
+  }
+
+  /**
+   * The vector for `symbol` (already normalised) under `model`'s spec. An aborted `signal` rejects
+   * this caller only; a fetch shared with other callers keeps running for them.
+   */
+  get(symbol: string, model: ServingModel, signal?: AbortSignal): Promise<FeatureVector> {
+    const key = `${symbol}|${model.specKey}`;
+    if (this.#ttlMs > 0) {
+      const entry = this.#entries.get(key);
+      if (entry && this.#clock() < entry.expiresAt) {
+        this.stats.hits++;
+        return Promise.resolve(entry.vector);
+      }
+    }
+    this.stats.misses++;
+    const shared = this.#flight.do(key, async () => {
+      this.stats.fetches++;
+      const candles = await this.#source.getCandles(symbol, { limit: model.fetchCandles });
+      const vector = latestFeatureVector(candles, model, symbol);
+      if (this.#ttlMs > 0) {
+        this.#entries.set(key, { vector, expiresAt: this.#clock() + this.#ttlMs });
+      }
+      return vector;
+    });
+    return withSignal(shared, signal);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Which model serves a request: the active one (re-checked cheaply through the registry's
+ * activeStamp at most every `reloadCheckMs`) or a named version (bounded LRU of loaded versions).
+ * A failed reload never replaces the model in memory: the last good model keeps serving and the
+ * failure is reported by {@link ModelStore.status}.
+ * @module
+ */
+import type { Registry } from "@mle/registry";
+import { InferenceError, NO_ACTIVE_MODEL_MESSAGE } from "./errors";
+import { Lru } from "./lru";
+import { fromRegistryError } from "./registry-errors";
+import { type ServingModel, toServingModel } from "./serving-model";
+import { SingleFlight } from "./single-flight";
+
+const VERSION_NAME = /^v[1-9][0-9]{0,8}$/;
+
+export interface ModelStoreOptions {
+  readonly registry: Registry;
+  readonly clock: () => number;
+  readonly reloadCheckMs: number;
+  readonly maxModels: number;
+  readonly extraHistory?: number;
+}
+
+/** What the store knows about the active model. */
+export interface ModelStatus {
+  /** The model answering requests without a version, if any. */
+  readonly serving: ServingModel | null;
+  /** Why the registry's active version is not (or no longer) what is served; null when all is well. */
+  readonly problem: InferenceError | null;
+}
+
+export class ModelStore {
+  readonly #registry: Registry;
+  readonly #clock: () => number;
+  readonly #reloadCheckMs: number;
+  readonly #extraHistory: number | undefined;
+  readonly #versions: Lru<string, ServingModel>;
+  readonly #loads = new SingleFlight<string, ServingModel>();
+  #checking: Promise<void> | null = null;
+  #serving: ServingModel | null = null;
+  #problem: InferenceError | null = null;
+  #stamp: string | null | undefined = undefined;
+  #checkedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(options: ModelStoreOptions) {
+    this.#registry = options.registry;
+    this.#clock = options.clock;
+    this.#reloadCheckMs = options.reloadCheckMs;
+    this.#extraHistory = options.extraHistory;
+    this.#versions = new Lru(options.maxModels);
+  }
+
+  /**
+   * The model for a request: `version` undefined or `"active"` means the active model.
+   * Throws InferenceError NO_ACTIVE_MODEL | MODEL_NOT_FOUND | MODEL_CORRUPT | INCOMPATIBLE_MODEL.
+   */
+  async resolve(version?: string): Promise<ServingModel> {
+    if (version === undefined || version === "active") return this.active();
+    if (!VERSION_NAME.test(version)) {
+      throw new InferenceError(
+        "MODEL_NOT_FOUND",
+        `Model version ${JSON.stringify(version.slice(0, 40))} does not exist (versions look like v1, v2, ...)`,
+      );
+    }
+    if (this.#serving?.version === version) return this.#serving;
+    return this.#load(version);
+  }
+
+  /** The active model, re-checking the registry when the last check is older than reloadCheckMs. */
+  async active(): Promise<ServingModel> {
+    await this.check(false);
+    if (this.#serving) return this.#serving;
+    throw this.#problem ?? new InferenceError("NO_ACTIVE_MODEL", NO_ACTIVE_MODEL_MESSAGE);
+  }
+
+  /** Current knowledge, after a check when `fresh` (forced) or when one is due. */
+  async status(fresh: boolean): Promise<ModelStatus> {
+    await this.check(fresh);
+    return { serving: this.#serving, problem: this.#problem };
+  }
+
+  /**
+   * Looks at the registry's active pointer and swaps in the active model when it changed (or when
+   * the previous attempt failed). A caller arriving while a check runs joins it (so the first
+   * concurrent requests all wait for the first load instead of finding no model).
+   */
+  check(force: boolean): Promise<void> {
+    if (this.#checking) return this.#checking;
+    if (!force && this.#clock() - this.#checkedAt < this.#reloadCheckMs) return Promise.resolve();
+    this.#checking = this.#check().finally(() => {
+      this.#checking = null;
+    });
+    return this.#checking;
+  }
+
+  /**
+   * Verifies on disk the version being served (artifacts re-hashed by the registry). Returns the
+   * failure, or null when the files still match.
+   */
+  async verifyServing(): Promise<InferenceError | null> {
+    const serving = this.#serving;
+    if (!serving) return null;
+    try {
+      await this.#registry.load(serving.version);
+      return null;
+    } catch (error) {
+      return fromRegistryError(error, serving.version);
+    }
+  }
+
+  clear(): void {
+    this.#versions.clear();
+  }
+
+  async #check(): Promise<void> {
+    this.#checkedAt = this.#clock();
+    let stamp: string | null;
+    try {
+      stamp = await this.#registry.activeStamp();
+    } catch (error) {
+      this.#problem = fromRegistryError(error, undefined);
+      return;
+    }
+    if (stamp === this.#stamp && this.#problem === null) return;
+    let version: string | null;
+    try {
+      version = await this.#registry.getActive();
+    } catch (error) {
+      this.#problem = fromRegistryError(error, undefined);
+      return;
+    }
+    this.#stamp = stamp;
+    if (version === null) {
+      this.#problem = new InferenceError("NO_ACTIVE_MODEL", NO_ACTIVE_MODEL_MESSAGE);
+      return;
+    }
+    if (this.#serving?.version === version) {
+      this.#problem = null;
+      return;
+    }
+    try {
+      this.#serving = await this.#load(version);
+      this.#problem = null;
+    } catch (error) {
+      this.#problem = fromRegistryError(error, version);
+    }
+  }
+
+  #load(version: string): Promise<ServingModel> {
+    const cached = this.#versions.get(version);
+    if (cached) return Promise.resolve(cached);
+    return this.#loads.do(version, async () => {
+      let model: ServingModel;
+      try {
+        model = toServingModel(await this.#registry.load(version), this.#options());
+      } catch (error) {
+        throw fromRegistryError(error, version);
+      }
+      this.#versions.set(version, model);
+      return model;
+    });
+  }
+
+  #options() {
+    return this.#extraHistory === undefined ? {} : { extraHistory: this.#extraHistory };
+  }
+}

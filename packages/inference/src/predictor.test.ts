@@ -1,0 +1,275 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { buildDataset } from "@mle/dataset";
+import { createSampleSource } from "@mle/market-client";
+import type { Registry } from "@mle/registry";
+import { parseModel, predictRow } from "@mle/trainer";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { countingSource, manualClock, tempRegistry, trainAndSave } from "../test/fixtures";
+import { directionConfidence } from "./confidence";
+import { isInferenceError } from "./errors";
+import { createPredictor } from "./predictor";
+
+const sample = createSampleSource({ seed: 7 });
+let registry: Registry;
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ registry, dir, cleanup } = await tempRegistry());
+});
+afterEach(async () => {
+  await cleanup();
+});
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isInferenceError(error)) return error.code;
+    return (error as { code?: string }).code ?? String(error);
+  }
+  return "no error";
+}
+
+describe("createPredictor", () => {
+  it("predicts with the stored model exactly as the trainer would on the dataset row of the same candles", async () => {
+    const version = await trainAndSave(registry, sample, { lookback: 12 });
+    const predictor = createPredictor({ registry, source: sample, cacheTtlMs: 0 });
+    const p = await predictor.predict("aapl");
+
+    const candles = await sample.getCandles("AAPL", { limit: 13 });
+    const next = { timestamp: "2100-01-01T00:00:00.000Z", close: 1 };
+    const spec = {
+      lookback: 12,
+      features: ["close", "simple_return", "moving_average", "rolling_volatility"] as const,
+    };
+    const ds = buildDataset({ AAPL: [...candles, next] }, spec);
+    const last = ds.rows - 1;
+    const row = ds.X.subarray(last * ds.cols, (last + 1) * ds.cols);
+    const artifact = parseModel((await registry.load(version)).model);
+
+    expect(p.symbol).toBe("AAPL");
+    expect(p.model_version).toBe(version);
+    expect(p.timestamp).toBe(candles.at(-1)!.timestamp);
+    expect(new Date(ds.timestamps[last]!).toISOString()).toBe(p.timestamp);
+    expect(Object.keys(p.features)).toEqual([...spec.features]);
+    expect(spec.features.map((name) => p.features[name])).toEqual(Array.from(row));
+    spec.features.forEach((name, j) => {
+      expect(Object.is(p.features[name], row[j])).toBe(true);
+    });
+    expect(p.prediction).toBe(predictRow(artifact, row));
+    expect(p.confidence).toBe(directionConfidence(p.prediction, artifact.residuals));
+    expect(p.prediction_interval).toEqual({
+      lower: p.prediction + artifact.residuals.quantiles.q05,
+      upper: p.prediction + artifact.residuals.quantiles.q95,
+      level: 0.9,
+    });
+  });
+
+  it("reports the four default columns even when the model uses other ones", async () => {
+    await trainAndSave(registry, sample, { lookback: 5, features: ["log_return", "zscore"] });
+    const p = await createPredictor({ registry, source: sample }).predict("MSFT");
+    expect(Object.keys(p.features).sort()).toEqual(
+      [
+        "close",
+        "log_return",
+        "moving_average",
+        "rolling_volatility",
+        "simple_return",
+        "zscore",
+      ].sort(),
+    );
+  });
+
+  it("answers NO_ACTIVE_MODEL with the command to train when the registry is empty", async () => {
+    const predictor = createPredictor({ registry, source: sample });
+    await expect(predictor.predict("AAPL")).rejects.toThrow("pnpm --filter cli train");
+    expect(await codeOf(predictor.predict("AAPL"))).toBe("NO_ACTIVE_MODEL");
+    expect(await predictor.readiness()).toMatchObject({
+      ready: false,
+      version: null,
+      code: "NO_ACTIVE_MODEL",
+    });
+  });
+
+  it("picks up a newly activated version once reloadCheckMs has passed, without a restart", async () => {
+    const clock = manualClock();
+    const v1 = await trainAndSave(registry, sample);
+    const predictor = createPredictor({
+      registry,
+      source: sample,
+      clock: clock.now,
+      reloadCheckMs: 250,
+    });
+    expect((await predictor.predict("AAPL")).model_version).toBe(v1);
+    const v2 = await trainAndSave(registry, sample, { lookback: 6 });
+    clock.advance(100);
+    expect((await predictor.predict("AAPL")).model_version).toBe(v1);
+    clock.advance(150);
+    expect((await predictor.predict("AAPL")).model_version).toBe(v2);
+    expect(await predictor.readiness()).toEqual({ ready: true, version: v2 });
+    expect(predictor.stats().predictionsByVersion).toEqual({ [v1]: 2, [v2]: 1 });
+  });
+
+  it("finishes a request in flight on the model it started with", async () => {
+    const source = countingSource(sample);
+    const v1 = await trainAndSave(registry, sample);
+    const predictor = createPredictor({ registry, source, reloadCheckMs: 0, cacheTtlMs: 0 });
+    source.hold();
+    const inFlight = predictor.predict("AAPL");
+    while (source.calls === 0) await new Promise((r) => setTimeout(r, 1));
+    const v2 = await trainAndSave(registry, sample, { lookback: 6 });
+    source.release();
+    expect((await inFlight).model_version).toBe(v1);
+    expect((await predictor.predict("AAPL")).model_version).toBe(v2);
+  });
+
+  it("serves a requested version, accepts 'active' as an alias and refuses unknown versions", async () => {
+    const v1 = await trainAndSave(registry, sample);
+    const v2 = await trainAndSave(registry, sample, { lookback: 6 });
+    const predictor = createPredictor({ registry, source: sample });
+    expect((await predictor.predict("AAPL", { version: v1 })).model_version).toBe(v1);
+    expect((await predictor.predict("AAPL", { version: "active" })).model_version).toBe(v2);
+    expect(await codeOf(predictor.predict("AAPL", { version: "v99" }))).toBe("MODEL_NOT_FOUND");
+    expect(await codeOf(predictor.predict("AAPL", { version: "../v1" }))).toBe("MODEL_NOT_FOUND");
+  });
+
+  it("keeps serving the last good model when the newly active version is damaged, and says so", async () => {
+    const v1 = await trainAndSave(registry, sample);
+    const predictor = createPredictor({ registry, source: sample, reloadCheckMs: 0 });
+    expect((await predictor.predict("AAPL")).model_version).toBe(v1);
+    const v2 = await trainAndSave(registry, sample, { lookback: 6 });
+    await writeFile(join(dir, v2, "model.json"), "{}");
+    expect((await predictor.predict("AAPL")).model_version).toBe(v1);
+    const readiness = await predictor.readiness();
+    expect(readiness).toMatchObject({ ready: false, version: v1, code: "MODEL_CORRUPT" });
+    expect(readiness.reason).toContain(v2);
+    expect(readiness.reason).toContain(`still serving ${v1}`);
+    expect(await codeOf(predictor.predict("AAPL", { version: v2 }))).toBe("MODEL_CORRUPT");
+  });
+
+  it("reports a served version whose files were damaged after loading, while still serving it", async () => {
+    const v1 = await trainAndSave(registry, sample);
+    const predictor = createPredictor({ registry, source: sample, reloadCheckMs: 0 });
+    await predictor.predict("AAPL");
+    await writeFile(join(dir, v1, "model.json"), '{"tampered":true}');
+    const readiness = await predictor.readiness();
+    expect(readiness).toMatchObject({ ready: false, version: v1, code: "MODEL_CORRUPT" });
+    expect((await predictor.predict("AAPL")).model_version).toBe(v1);
+  });
+
+  it("refuses at load time a model whose feature columns cannot be produced", async () => {
+    const v1 = await trainAndSave(registry, sample);
+    const loaded = await registry.load(v1);
+    const model = loaded.model as {
+      feature_spec: { features: string[] };
+      feature_columns: string[];
+    };
+    const alien = {
+      ...model,
+      feature_spec: {
+        ...model.feature_spec,
+        features: ["close", "macd", "moving_average", "rolling_volatility"],
+      },
+      feature_columns: ["close", "macd", "moving_average", "rolling_volatility"],
+    };
+    const { version: bad } = await registry.save(
+      {
+        model: alien,
+        metadata: {},
+        metrics: loaded.metrics,
+        featureColumns: alien.feature_columns,
+        datasetSummary: loaded.datasetSummary,
+      },
+      { activate: true },
+    );
+    const predictor = createPredictor({ registry, source: sample });
+    const error = await predictor.predict("AAPL", { version: bad }).catch((e: unknown) => e);
+    expect(isInferenceError(error) && error.code).toBe("INCOMPATIBLE_MODEL");
+    expect((error as Error).message).toContain("macd");
+    // the active pointer names the incompatible model and nothing good was loaded before
+    expect(await codeOf(predictor.predict("AAPL"))).toBe("INCOMPATIBLE_MODEL");
+    expect(await predictor.readiness()).toMatchObject({ ready: false, code: "INCOMPATIBLE_MODEL" });
+  });
+
+  it("shares one upstream fetch between concurrent requests for a symbol, even with the cache off", async () => {
+    await trainAndSave(registry, sample);
+    const source = countingSource(sample);
+    const predictor = createPredictor({ registry, source, cacheTtlMs: 0 });
+    const results = await Promise.all(Array.from({ length: 20 }, () => predictor.predict("AAPL")));
+    expect(source.calls).toBe(1);
+    expect(new Set(results.map((r) => r.prediction)).size).toBe(1);
+    await predictor.predict("AAPL");
+    expect(source.calls).toBe(2);
+  });
+
+  it("reuses a feature vector for cacheTtlMs of the injected clock, then fetches again", async () => {
+    await trainAndSave(registry, sample);
+    const clock = manualClock();
+    const source = countingSource(sample);
+    const predictor = createPredictor({ registry, source, cacheTtlMs: 1000, clock: clock.now });
+    const first = await predictor.predict("AAPL");
+    clock.advance(999);
+    const second = await predictor.predict("AAPL");
+    expect(source.calls).toBe(1);
+    expect(second.features).toBe(first.features);
+    clock.advance(1);
+    await predictor.predict("AAPL");
+    expect(source.calls).toBe(2);
+    expect(predictor.stats().cache).toEqual({ hits: 1, misses: 2, fetches: 2 });
+  });
+
+  it("rejects an aborted caller without cancelling the fetch other callers share", async () => {
+    await trainAndSave(registry, sample);
+    const source = countingSource(sample);
+    const predictor = createPredictor({ registry, source, cacheTtlMs: 0 });
+    source.hold();
+    const controller = new AbortController();
+    const aborted = predictor.predict("AAPL", { signal: controller.signal });
+    const other = predictor.predict("AAPL");
+    while (source.calls === 0) await new Promise((r) => setTimeout(r, 1));
+    controller.abort(new Error("client went away"));
+    await expect(aborted).rejects.toThrow("client went away");
+    source.release();
+    expect((await other).symbol).toBe("AAPL");
+    expect(source.calls).toBe(1);
+  });
+});
+
+describe("predictBatch", () => {
+  it("deduplicates symbols, shares fetches and reports bad symbols per item", async () => {
+    const v1 = await trainAndSave(registry, sample);
+    const source = countingSource(sample);
+    const predictor = createPredictor({ registry, source, cacheTtlMs: 0, batchConcurrency: 2 });
+    const items = await predictor.predictBatch(["AAPL", "msft", "aapl", "../etc", "MSFT", "GOOG"]);
+    expect(items.map((i) => [i.symbol, i.ok])).toEqual([
+      ["AAPL", true],
+      ["MSFT", true],
+      ["../etc", false],
+      ["GOOG", true],
+    ]);
+    expect(source.calls).toBe(3);
+    const bad = items[2]!;
+    expect(!bad.ok && bad.error).toMatchObject({ code: "INVALID_SYMBOL", status: 422 });
+    const single = await predictor.predict("GOOG");
+    const goog = items[3]!;
+    expect(goog.ok && goog.result).toEqual(single);
+    expect(goog.ok && goog.result.model_version).toBe(v1);
+  });
+
+  it("fails the whole batch when there is no model", async () => {
+    const predictor = createPredictor({ registry, source: sample });
+    expect(await codeOf(predictor.predictBatch(["AAPL"]))).toBe("NO_ACTIVE_MODEL");
+  });
+
+  it("reports INSUFFICIENT_DATA for a symbol with too little history", async () => {
+    await trainAndSave(registry, sample, { lookback: 10 });
+    const short = createSampleSource({ seed: 7, maxCandles: 5 });
+    const items = await createPredictor({ registry, source: short }).predictBatch(["AAPL"]);
+    expect(!items[0]!.ok && items[0]!.error).toMatchObject({
+      code: "INSUFFICIENT_DATA",
+      status: 422,
+    });
+  });
+});

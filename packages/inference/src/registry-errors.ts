@@ -1,0 +1,41 @@
+/**
+ * Maps registry failures onto the inference error codes the API exposes.
+ * @module
+ */
+import { isRegistryError } from "@mle/registry";
+import { InferenceError, isInferenceError, NO_ACTIVE_MODEL_MESSAGE } from "./errors";
+
+/**
+ * Converts an error raised while loading `version` into an {@link InferenceError}:
+ * INVALID_VERSION and MODEL_NOT_FOUND become MODEL_NOT_FOUND, NO_ACTIVE_MODEL stays, every other
+ * registry failure (corrupt artifact, unreadable folder) becomes MODEL_CORRUPT. The registry's
+ * message names a version and a file, never a path, so it is safe to show.
+ */
+export function fromRegistryError(error: unknown, version: string | undefined): InferenceError {
+  if (isInferenceError(error)) return error;
+  const opts = { cause: error, ...(version === undefined ? {} : { version }) };
+  if (isRegistryError(error)) {
+    switch (error.code) {
+      case "INVALID_VERSION":
+      case "MODEL_NOT_FOUND":
+        return new InferenceError(
+          "MODEL_NOT_FOUND",
+          `Model version ${version ?? "?"} does not exist`,
+          opts,
+        );
+      case "NO_ACTIVE_MODEL":
+        return new InferenceError("NO_ACTIVE_MODEL", NO_ACTIVE_MODEL_MESSAGE, opts);
+      default:
+        return new InferenceError(
+          "MODEL_CORRUPT",
+          `Model ${version ?? "registry"}: ${error.message}`,
+          opts,
+        );
+    }
+  }
+  return new InferenceError(
+    "MODEL_CORRUPT",
+    `Model ${version ?? "registry"} could not be read`,
+    opts,
+  );
+}

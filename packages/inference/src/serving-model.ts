@@ -1,0 +1,153 @@
+/**
+ * Turns verified registry artifacts into a model ready to serve, refusing at load time any model
+ * whose feature columns this build cannot produce (INCOMPATIBLE_MODEL).
+ * @module
+ */
+import {
+  DEFAULT_FEATURES,
+  type FeatureName,
+  type FeatureSpec,
+  validateFeatureSpec,
+  warmupLength,
+} from "@mle/features";
+import type { LoadedArtifacts } from "@mle/registry";
+import { type ModelArtifact, parseModel } from "@mle/trainer";
+import type { ResidualStats } from "./confidence";
+import { InferenceError } from "./errors";
+
+/** Features whose value depends on the whole history (a recursion), not only on a window. */
+const RECURSIVE_FEATURES: ReadonlySet<FeatureName> = new Set<FeatureName>(["ema", "rsi"]);
+
+/**
+ * Extra candles fetched per window length when the model uses a recursive feature: the EMA's
+ * memory decays as (1 - 2/(w+1))^k and Wilder's RSI as (1 - 1/w)^k, so k = 20·w leaves
+ * e^-40 and e^-20 (≈ 2e-9) of the unseen history in the value.
+ */
+export const RECURSIVE_HISTORY_FACTOR = 20;
+/** Upper bound of that convergence tail, whatever the window. */
+export const MAX_RECURSIVE_HISTORY = 5_000;
+
+/** A model held in memory by the predictor. Immutable once built. */
+export interface ServingModel {
+  readonly version: string;
+  /** The spec stored with the model: what it was trained on. */
+  readonly spec: FeatureSpec;
+  /** The model's columns plus any of the four default columns it lacks (reported, not used). */
+  readonly servingSpec: FeatureSpec;
+  /** The model's input columns, in coefficient order. */
+  readonly columns: readonly FeatureName[];
+  /** Smallest number of candles that yields one complete feature row (warm-up + 1). */
+  readonly minCandles: number;
+  /** Candles requested from the source (minCandles plus any convergence tail). */
+  readonly fetchCandles: number;
+  /** Identifies everything that determines the feature vector (cache key part). */
+  readonly specKey: string;
+  readonly residuals: ResidualStats;
+  /** The parsed model.json; `predictRow` accepts it as is. */
+  readonly artifact: ModelArtifact;
+  readonly loaded: LoadedArtifacts;
+}
+
+/** Options of {@link toServingModel}. */
+export interface ServingModelOptions {
+  /** Replace the automatic convergence tail with this many extra candles (integer >= 0). */
+  readonly extraHistory?: number;
+}
+
+/**
+ * Builds a {@link ServingModel} from artifacts the registry has verified. Throws InferenceError
+ * INCOMPATIBLE_MODEL when model.json is not a model this build understands or its feature spec
+ * cannot be produced (unknown feature, bad lookback, columns that disagree with the spec).
+ *
+ * @example
+ * ```ts
+ * const model = toServingModel(await registry.load("v3"));
+ * model.columns; // ["close", "simple_return", "moving_average", "rolling_volatility"]
+ * ```
+ */
+export function toServingModel(
+  loaded: LoadedArtifacts,
+  options: ServingModelOptions = {},
+): ServingModel {
+  const version = loaded.version;
+  const artifact = parseArtifact(loaded.model, version);
+  const spec = parseSpec(artifact, version);
+  const columns = spec.features;
+  checkColumns(artifact, columns, version);
+
+  const extras = DEFAULT_FEATURES.filter((name) => !columns.includes(name));
+  const servingSpec: FeatureSpec = Object.freeze({
+    lookback: spec.lookback,
+    features: Object.freeze([...columns, ...extras]),
+  });
+  const minCandles = warmupLength(servingSpec) + 1;
+  const tail = options.extraHistory ?? defaultTail(spec);
+  const fetchCandles = minCandles + tail;
+  return Object.freeze({
+    version,
+    spec,
+    servingSpec,
+    columns,
+    minCandles,
+    fetchCandles,
+    specKey: `${servingSpec.lookback}|${servingSpec.features.join(",")}|${fetchCandles}`,
+    residuals: artifact.residuals,
+    artifact,
+    loaded,
+  });
+}
+
+function defaultTail(spec: FeatureSpec): number {
+  if (!spec.features.some((name) => RECURSIVE_FEATURES.has(name))) return 0;
+  return Math.min(RECURSIVE_HISTORY_FACTOR * spec.lookback, MAX_RECURSIVE_HISTORY);
+}
+
+function parseArtifact(model: unknown, version: string): ModelArtifact {
+  try {
+    return parseModel(model);
+  } catch (cause) {
+    throw incompatible(
+      version,
+      `model.json is not a model this server can run (${message(cause)})`,
+      cause,
+    );
+  }
+}
+
+function parseSpec(artifact: ModelArtifact, version: string): FeatureSpec {
+  try {
+    return validateFeatureSpec(artifact.feature_spec);
+  } catch (cause) {
+    throw incompatible(version, `its feature spec cannot be computed (${message(cause)})`, cause);
+  }
+}
+
+function checkColumns(artifact: ModelArtifact, columns: readonly FeatureName[], version: string) {
+  const stored = artifact.feature_columns;
+  if (stored.length !== columns.length || stored.some((name, i) => name !== columns[i])) {
+    throw incompatible(
+      version,
+      `feature_columns [${stored.join(", ")}] differ from feature_spec.features [${columns.join(", ")}]`,
+    );
+  }
+  const n = columns.length;
+  const sizes = [
+    artifact.coefficients.length,
+    artifact.scaler.means.length,
+    artifact.scaler.scales.length,
+  ];
+  if (sizes.some((size) => size !== n)) {
+    throw incompatible(version, `coefficients and scaler must have ${n} entries, one per column`);
+  }
+}
+
+function incompatible(version: string, detail: string, cause?: unknown): InferenceError {
+  return new InferenceError("INCOMPATIBLE_MODEL", `Model ${version} cannot be served: ${detail}`, {
+    version,
+    cause,
+  });
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
