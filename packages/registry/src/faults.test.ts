@@ -93,3 +93,39 @@ describe("storage faults", () => {
     expect(err.message).not.toContain(base);
   });
 });
+
+describe("unreadable versions", () => {
+  it("list reports a version whose files cannot be read (EACCES) as corrupt and keeps listing", async () => {
+    const base2 = await makeTempDir();
+    try {
+      const dir2 = path.join(base2, "models");
+      const plain = createRegistry({ dir: dir2 });
+      await plain.save(sampleArtifacts("a"));
+      await plain.save(sampleArtifacts("b"), { activate: true });
+      const inner = createFsStore(dir2);
+      const store = {
+        ...inner,
+        async read(folder: string | null, file: string) {
+          if (folder === "v1" && file === "metrics.json") {
+            throw Object.assign(new Error("EACCES: permission denied, open '/x'"), {
+              code: "EACCES",
+            });
+          }
+          return inner.read(folder, file);
+        },
+      };
+      const registry = createRegistry({ dir: dir2, store });
+      expect((await registry.list()).map((e) => [e.version, e.status, e.problem])).toEqual([
+        ["v2", "ok", undefined],
+        ["v1", "corrupt", "metrics.json: unreadable (EACCES)"],
+      ]);
+      await expect(registry.load("v1")).rejects.toMatchObject({
+        code: "REGISTRY_IO",
+        file: "metrics.json",
+      });
+      expect((await registry.load("v2")).metadata.tag).toBe("b");
+    } finally {
+      await fs.rm(base2, { recursive: true, force: true });
+    }
+  });
+});

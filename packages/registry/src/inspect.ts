@@ -133,6 +133,10 @@ export async function inspectVersion(store: RegistryStore, version: string): Pro
     if (!parsed.ok) problems.push(parsed.problem);
     else if (verified) contents[file] = parsed.value;
   }
+  // A folder renamed away mid-inspection (pruned by another process) is gone, not corrupt.
+  if (problems.length > 0 && (await store.entry(version).catch(() => entry)) === null) {
+    return { version, exists: false };
+  }
   const createdAt = typeof metadata?.created_at === "string" ? metadata.created_at : null;
   return { version, exists: true, problem: problems[0], createdAt, metadata, contents };
 }

@@ -1,7 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createFsStore } from "./fs-store";
 import { createRegistry } from "./registry";
+import type { RegistryStore } from "./store";
 import { makeTempDir, sampleArtifacts } from "./test-support";
 import type { Registry } from "./types";
 
@@ -85,5 +87,23 @@ describe("prune", () => {
     const later = createRegistry({ dir, tempGraceMs: 1000, now: () => mtime + 1500 });
     await later.prune({ keep: 10 });
     expect(await fs.readdir(dir)).not.toContain(path.basename(tmp));
+  });
+});
+
+describe("reading while another process prunes", () => {
+  it("a version renamed away mid-read is reported as not found, not corrupt", async () => {
+    const inner = createFsStore(dir);
+    const store: RegistryStore = {
+      ...inner,
+      async read(folder, file) {
+        if (folder === "v3" && file === "metrics.json") {
+          await fs.rename(path.join(dir, "v3"), path.join(dir, ".tmp-trash-v3-1-abcdefabcdef"));
+        }
+        return inner.read(folder, file);
+      },
+    };
+    const reader = createRegistry({ dir, store });
+    await expect(reader.load("v3")).rejects.toMatchObject({ code: "MODEL_NOT_FOUND" });
+    expect((await reader.list()).map((e) => e.version)).toEqual(["v5", "v4", "v2", "v1"]);
   });
 });

@@ -4,7 +4,7 @@
  * @module
  */
 import { ACTIVE_FILE, DEFAULT_TEMP_GRACE_MS } from "./constants";
-import { ioError, isRegistryError, RegistryError } from "./errors";
+import { ioCode, ioError, isRegistryError, RegistryError } from "./errors";
 import { createFsStore } from "./fs-store";
 import { type Inspection, inspectVersion, keyMetrics } from "./inspect";
 import { pruneVersions } from "./prune";
@@ -75,6 +75,27 @@ export function createRegistry(options: RegistryOptions): Registry {
     });
   }
 
+  /** For list(): one unreadable version (EACCES, EIO) is reported as corrupt, not fatal to the listing. */
+  async function inspectOrUnreadable(version: string): Promise<Inspection> {
+    try {
+      return await inspectVersion(store, version);
+    } catch (e) {
+      if (!isRegistryError(e, "REGISTRY_IO")) throw e;
+      const file = e.file;
+      const problem = {
+        message: `${file ?? version}: unreadable (${ioCode(e.cause)})`,
+        ...(file ? { file } : {}),
+      };
+      const contents = {
+        "model.json": null,
+        "metrics.json": null,
+        "feature_columns.json": null,
+        "dataset_summary.json": null,
+      };
+      return { version, exists: true, problem, createdAt: null, metadata: null, contents };
+    }
+  }
+
   function corrupt(ins: Existing): RegistryError {
     return new RegistryError(
       "MODEL_CORRUPT",
@@ -107,12 +128,12 @@ export function createRegistry(options: RegistryOptions): Registry {
         throw ioError("listing versions", cause);
       }
       names.sort((a, b) => versionNumber(b) - versionNumber(a));
-      const active = await tolerantActive();
+      const active = await tolerantActive().catch(() => null);
       const out: ModelEntry[] = [];
       // A few versions at a time: faster than one by one, without exhausting file handles.
       for (let i = 0; i < names.length; i += LIST_CONCURRENCY) {
         const batch = names.slice(i, i + LIST_CONCURRENCY);
-        for (const ins of await Promise.all(batch.map((n) => inspectVersion(store, n)))) {
+        for (const ins of await Promise.all(batch.map((n) => inspectOrUnreadable(n)))) {
           if (ins.exists) out.push(toEntry(ins, active));
         }
       }
