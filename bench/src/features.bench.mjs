@@ -76,7 +76,7 @@ export function handRollingStd(c, w) {
     }
     if (t >= w) {
       const v = (q - (s * s) / w) / (w - 1);
-      out[t - w] = Math.sqrt(v > 0 ? v : 0);
+      out[t - w] = Math.sqrt(Math.max(v, 0));
     }
   }
   return out;
