@@ -22,6 +22,9 @@ import { registerDocsRoutes } from "./routes/docs";
 import { registerFeatureRoutes } from "./routes/features";
 import { registerHealthRoutes } from "./routes/health";
 import { registerMetricsRoutes } from "./routes/metrics";
+import { registerModelRoutes } from "./routes/models";
+import { registerPredictRoutes } from "./routes/predict";
+import { registerReadyRoutes } from "./routes/ready";
 
 /** Prefix under which the versioned API is mounted (routes also answer unprefixed). */
 export const API_PREFIX = "/api/v1";
@@ -125,6 +128,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   const api = createRouter();
   registerFeatureRoutes(api, ctx);
+  registerPredictRoutes(api, ctx);
+  registerModelRoutes(api, ctx);
+  registerReadyRoutes(api, ctx);
   app.route("/", api);
   app.route(API_PREFIX, api);
 

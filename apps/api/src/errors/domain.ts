@@ -1,3 +1,4 @@
+import { isInferenceError } from "@mle/inference";
 import { isMarketDataError } from "@mle/market-client";
 import { isRegistryError } from "@mle/registry";
 
@@ -14,6 +15,7 @@ export interface DomainError {
 export const DOMAIN_ERROR_GUARDS: ReadonlyArray<(e: unknown) => boolean> = [
   isMarketDataError,
   isRegistryError,
+  isInferenceError,
 ];
 
 /** Returns the code and message of a known library error, or undefined for anything else. */

@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   UPSTREAM_UNAVAILABLE: 503,
   NO_ACTIVE_MODEL: 503,
   MODEL_CORRUPT: 503,
+  INCOMPATIBLE_MODEL: 503,
   REQUEST_TIMEOUT: 503,
   UPSTREAM_TIMEOUT: 504,
   INTERNAL_ERROR: 500,
@@ -51,6 +52,7 @@ export const PASS_THROUGH_MESSAGE: ReadonlySet<ApiErrorCode> = new Set<ApiErrorC
   "SYMBOL_NOT_FOUND",
   "MODEL_NOT_FOUND",
   "NO_ACTIVE_MODEL",
+  "INCOMPATIBLE_MODEL",
 ]);
 
 /** The message sent for codes whose domain message is not passed through. */
@@ -70,6 +72,7 @@ export const PUBLIC_MESSAGE: Readonly<Record<ApiErrorCode, string>> = {
   UPSTREAM_UNAVAILABLE: "The market data upstream is unavailable; retry later.",
   NO_ACTIVE_MODEL: "No model is active.",
   MODEL_CORRUPT: "The model artifacts failed their integrity check.",
+  INCOMPATIBLE_MODEL: "The model's feature spec cannot be computed by this server.",
   REQUEST_TIMEOUT: "The request took too long and was abandoned.",
   UPSTREAM_TIMEOUT: "The market data upstream timed out.",
   INTERNAL_ERROR: "Internal server error.",

@@ -1,0 +1,196 @@
+/**
+ * OpenAPI schemas of the Phase 2 routes (/predict, /predict/batch, /models, /model/{version}, /ready).
+ * @module
+ */
+import { z } from "@hono/zod-openapi";
+
+/** Largest number of symbols one `POST /predict/batch` accepts. */
+export const MAX_BATCH_SYMBOLS = 100;
+
+/** How confidence and the interval are computed; shown in the OpenAPI document. */
+export const CONFIDENCE_DOC =
+  "`confidence` is the probability, in [0, 1], that the realised next return has the sign of `prediction`, under a Gaussian model of the validation residuals (actual − predicted on the model's held-out rows, mean μ, std σ): confidence = Φ(sign(prediction) · (prediction + μ) / σ), Φ the standard normal CDF. 0.5 is a coin flip (also the value for a prediction of exactly 0). `prediction_interval` is [prediction + q05, prediction + q95] with q05/q95 the empirical 5% and 95% quantiles of the validation residuals (level 0.9).";
+
+const VERSION_NAME = /^(?:v[1-9][0-9]{0,8}|active)$/;
+
+/** A model version: `v` + a positive number without leading zeros (at most 9 digits), or `active`. */
+export const VersionName = z
+  .string()
+  .regex(VERSION_NAME, 'version must be "v" followed by a positive number (e.g. v3), or "active"');
+
+export const VersionQuery = VersionName.optional().openapi({
+  param: { name: "version", in: "query" },
+  description: "Model version to use (`vN`), or `active` (the default).",
+  example: "v1",
+});
+
+export const VersionPath = VersionName.openapi({
+  param: { name: "version", in: "path" },
+  description: "`vN`, or `active` for the active version.",
+  example: "v1",
+});
+
+export const PredictionSchema = z
+  .object({
+    symbol: z.string().openapi({ example: "AAPL" }),
+    prediction: z
+      .number()
+      .openapi({ description: "Predicted next-period simple return.", example: 0.00042 }),
+    confidence: z.number().min(0).max(1).openapi({ description: CONFIDENCE_DOC, example: 0.531 }),
+    model_version: z.string().openapi({ example: "v1" }),
+    features: z.record(z.string(), z.number()).openapi({
+      description:
+        "Feature values of the latest candle, computed with the model's stored feature spec: the model's columns plus any of close, simple_return, moving_average, rolling_volatility it does not use.",
+      example: {
+        close: 187.42,
+        simple_return: 0.0031,
+        moving_average: 185.1,
+        rolling_volatility: 0.0142,
+      },
+    }),
+    timestamp: z.string().openapi({
+      description: "Time of the latest candle used (ISO-8601 UTC).",
+      example: "2025-12-31T00:00:00.000Z",
+    }),
+    prediction_interval: z
+      .object({ lower: z.number(), upper: z.number(), level: z.literal(0.9) })
+      .openapi({
+        description: "90% interval from the validation residual quantiles.",
+        example: { lower: -0.0181, upper: 0.0195, level: 0.9 },
+      }),
+  })
+  .openapi("Prediction");
+
+export const BatchRequestSchema = z
+  .object({
+    symbols: z
+      .array(z.string().max(100))
+      .min(1)
+      .max(MAX_BATCH_SYMBOLS, `at most ${MAX_BATCH_SYMBOLS} symbols per batch`)
+      .openapi({
+        description: `1 to ${MAX_BATCH_SYMBOLS} symbols. Case-insensitive duplicates are answered once.`,
+        example: ["AAPL", "MSFT", "bad/symbol"],
+      }),
+    version: VersionName.optional().openapi({ example: "active" }),
+  })
+  .openapi("BatchRequest");
+
+const ItemError = z.object({
+  code: z.string().openapi({ example: "INVALID_SYMBOL" }),
+  message: z.string(),
+  status: z
+    .number()
+    .int()
+    .openapi({ description: "The status this error has on GET /predict.", example: 422 }),
+});
+
+export const BatchResponseSchema = z
+  .object({
+    results: z.array(
+      z.union([
+        z.object({ symbol: z.string(), ok: z.literal(true), result: PredictionSchema }),
+        z.object({ symbol: z.string(), ok: z.literal(false), error: ItemError }),
+      ]),
+    ),
+  })
+  .openapi("BatchResponse", {
+    example: {
+      results: [
+        {
+          symbol: "AAPL",
+          ok: true,
+          result: {
+            symbol: "AAPL",
+            prediction: 0.00042,
+            confidence: 0.531,
+            model_version: "v1",
+            features: {
+              close: 187.42,
+              simple_return: 0.0031,
+              moving_average: 185.1,
+              rolling_volatility: 0.0142,
+            },
+            timestamp: "2025-12-31T00:00:00.000Z",
+            prediction_interval: { lower: -0.0181, upper: 0.0195, level: 0.9 },
+          },
+        },
+        {
+          symbol: "bad/symbol",
+          ok: false,
+          error: { code: "INVALID_SYMBOL", message: "The symbol is invalid.", status: 422 },
+        },
+      ],
+    },
+  });
+
+const KeyMetrics = z
+  .object({
+    rmse: z.number().nullable(),
+    r2: z.number().nullable(),
+    directional_accuracy: z.number().nullable(),
+  })
+  .nullable()
+  .openapi({
+    description: "Validation metrics of the model; null when metrics.json is unreadable.",
+    example: { rmse: 0.0112, r2: 0.004, directional_accuracy: 0.52 },
+  });
+
+export const ModelSummarySchema = z
+  .object({
+    version: z.string().openapi({ example: "v2" }),
+    created_at: z.string().nullable().openapi({ example: "2026-01-01T00:00:00.000Z" }),
+    status: z.enum(["ok", "corrupt"]),
+    problem: z
+      .string()
+      .optional()
+      .openapi({ description: "Why a version is corrupt (names the file)." }),
+    is_active: z.boolean(),
+    metrics: KeyMetrics,
+  })
+  .openapi("ModelSummary");
+
+export const ModelsResponseSchema = z
+  .object({
+    active_version: z.string().nullable().openapi({ example: "v2" }),
+    models: z.array(ModelSummarySchema).openapi({ description: "Newest first." }),
+  })
+  .openapi("Models");
+
+export const ModelDetailsSchema = z
+  .object({
+    version: z.string().openapi({ example: "v2" }),
+    created_at: z.string().nullable(),
+    status: z.enum(["ok", "corrupt"]),
+    problem: z.string().optional(),
+    is_active: z.boolean(),
+    metadata: z.record(z.string(), z.unknown()).nullable(),
+    metrics: z
+      .unknown()
+      .openapi({ description: "metrics.json: train/validation/cv metrics and baselines." }),
+    key_metrics: KeyMetrics,
+    feature_columns: z.unknown().openapi({
+      description: "feature_columns.json",
+      example: ["close", "simple_return", "moving_average", "rolling_volatility"],
+    }),
+    dataset_summary: z.unknown().openapi({ description: "dataset_summary.json" }),
+  })
+  .openapi("ModelDetails");
+
+export const ReadySchema = z
+  .object({
+    ready: z.boolean(),
+    version: z
+      .string()
+      .nullable()
+      .openapi({ description: "The version answering requests.", example: "v2" }),
+    reason: z.string().optional().openapi({ description: "Why not ready." }),
+    code: z.string().optional().openapi({ example: "NO_ACTIVE_MODEL" }),
+  })
+  .openapi("Readiness");
+
+export const ActivateResponseSchema = z
+  .object({
+    active_version: z.string().openapi({ example: "v2" }),
+    previous_version: z.string().nullable().openapi({ example: "v1" }),
+  })
+  .openapi("Activated");

@@ -1,0 +1,161 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { InferenceError, NO_ACTIVE_MODEL_MESSAGE } from "@mle/inference";
+import type { EntryMetrics, Registry } from "@mle/registry";
+import { errorResponses } from "../errors/envelope";
+import type { AppEnv } from "../env";
+import { adminAuth } from "../middleware/admin-auth";
+import type { RouteContext } from "./context";
+import { predictorOf, requireRegistry } from "./inference-context";
+import {
+  ActivateResponseSchema,
+  ModelDetailsSchema,
+  ModelsResponseSchema,
+  VersionPath,
+} from "./inference-schemas";
+
+const modelsRoute = createRoute({
+  method: "get",
+  path: "/models",
+  tags: ["models"],
+  summary: "List model versions",
+  description:
+    "Every version in the registry, newest first, with its status (`corrupt` when an artifact fails verification, naming the file) and validation metrics.",
+  responses: {
+    200: {
+      description: "The versions.",
+      content: {
+        "application/json": {
+          schema: ModelsResponseSchema,
+          example: {
+            active_version: "v2",
+            models: [
+              {
+                version: "v2",
+                created_at: "2026-01-02T00:00:00.000Z",
+                status: "ok",
+                is_active: true,
+                metrics: { rmse: 0.0112, r2: 0.004, directional_accuracy: 0.52 },
+              },
+              {
+                version: "v1",
+                created_at: "2026-01-01T00:00:00.000Z",
+                status: "ok",
+                is_active: false,
+                metrics: { rmse: 0.0113, r2: 0.002, directional_accuracy: 0.51 },
+              },
+            ],
+          },
+        },
+      },
+    },
+    ...errorResponses({ 503: "REQUEST_TIMEOUT, or the registry cannot be read (MODEL_CORRUPT)." }),
+  },
+});
+
+const modelRoute = createRoute({
+  method: "get",
+  path: "/model/{version}",
+  tags: ["models"],
+  summary: "One model version",
+  description:
+    "Metadata, metrics, feature columns, dataset summary and status of a version. `active` is an alias of the active version. A version that is not `vN` is 422 VALIDATION_ERROR; an unknown one 404 MODEL_NOT_FOUND.",
+  request: { params: z.object({ version: VersionPath }) },
+  responses: {
+    200: {
+      description: "The version.",
+      content: { "application/json": { schema: ModelDetailsSchema } },
+    },
+    ...errorResponses({
+      404: "MODEL_NOT_FOUND: no such version.",
+      422: "VALIDATION_ERROR: the version is not `vN` or `active`.",
+      503: "NO_ACTIVE_MODEL (for `active`), MODEL_CORRUPT (registry unreadable) or REQUEST_TIMEOUT.",
+    }),
+  },
+});
+
+const activateRoute = createRoute({
+  method: "post",
+  path: "/models/{version}/activate",
+  tags: ["models"],
+  summary: "Activate a model version (admin)",
+  description:
+    "Points the registry's active pointer at `version` and swaps it into the predictor without a restart; requests in flight finish on the model they started with. Disabled (404) unless the server has ADMIN_TOKEN; then needs `Authorization: Bearer <ADMIN_TOKEN>` (401 otherwise). Refuses unknown (404) and corrupt (503 MODEL_CORRUPT) versions.",
+  security: [{ bearerAuth: [] }],
+  request: { params: z.object({ version: VersionPath }) },
+  responses: {
+    200: {
+      description: "Activated.",
+      content: { "application/json": { schema: ActivateResponseSchema } },
+    },
+    ...errorResponses({
+      401: "UNAUTHORIZED: missing or wrong bearer token.",
+      404: "NOT_FOUND (no ADMIN_TOKEN configured) or MODEL_NOT_FOUND.",
+      422: "VALIDATION_ERROR: the version is not `vN`.",
+      503: "MODEL_CORRUPT: the version fails verification.",
+    }),
+  },
+});
+
+function keyMetrics(metrics: EntryMetrics | undefined): EntryMetrics | null {
+  return metrics === undefined
+    ? null
+    : { rmse: metrics.rmse, r2: metrics.r2, directional_accuracy: metrics.directional_accuracy };
+}
+
+async function resolveVersion(registry: Registry, version: string): Promise<string> {
+  if (version !== "active") return version;
+  const active = await registry.getActive();
+  if (active === null) throw new InferenceError("NO_ACTIVE_MODEL", NO_ACTIVE_MODEL_MESSAGE);
+  return active;
+}
+
+/** `GET /models`, `GET /model/{version}`, `POST /models/{version}/activate` (at `/` and `/api/v1`). */
+export function registerModelRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
+  app.openapi(modelsRoute, async (c) => {
+    if (!ctx.registry) return c.json({ active_version: null, models: [] }, 200);
+    const [entries, active] = await Promise.all([ctx.registry.list(), ctx.registry.getActive()]);
+    const models = entries.map((e) => ({
+      version: e.version,
+      created_at: e.created_at,
+      status: e.status,
+      ...(e.problem === undefined ? {} : { problem: e.problem }),
+      is_active: e.is_active,
+      metrics: keyMetrics(e.metrics),
+    }));
+    return c.json({ active_version: active, models }, 200);
+  });
+
+  app.openapi(modelRoute, async (c) => {
+    const registry = requireRegistry(ctx);
+    const version = await resolveVersion(registry, c.req.valid("param").version);
+    const d = await registry.get(version);
+    return c.json(
+      {
+        version: d.version,
+        created_at: d.created_at,
+        status: d.status,
+        ...(d.problem === undefined ? {} : { problem: d.problem }),
+        is_active: d.is_active,
+        metadata: d.metadata,
+        metrics: d.metrics,
+        key_metrics: keyMetrics(d.key_metrics),
+        feature_columns: d.featureColumns,
+        dataset_summary: d.datasetSummary,
+      },
+      200,
+    );
+  });
+
+  app.use("/models/:version/activate", adminAuth(ctx.config.adminToken));
+  app.openapi(activateRoute, async (c) => {
+    const registry = requireRegistry(ctx);
+    const version = c.req.valid("param").version;
+    const target = await resolveVersion(registry, version);
+    const previous = await registry.getActive();
+    await registry.activate(target);
+    // A readiness check reloads the active pointer now instead of within reloadCheckMs.
+    await predictorOf(ctx)?.readiness();
+    return c.json({ active_version: target, previous_version: previous }, 200);
+  });
+}

@@ -1,0 +1,103 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { BatchItem } from "@mle/inference";
+import { errorResponses } from "../errors/envelope";
+import { scrubMessage } from "../errors/on-error";
+import { isApiErrorCode, PASS_THROUGH_MESSAGE, PUBLIC_MESSAGE } from "../errors/status-map";
+import type { AppEnv } from "../env";
+import { requireJson } from "../middleware/require-json";
+import { SymbolParam } from "../validation/params";
+import type { RouteContext } from "./context";
+import { requirePredictor } from "./inference-context";
+import {
+  BatchRequestSchema,
+  BatchResponseSchema,
+  CONFIDENCE_DOC,
+  MAX_BATCH_SYMBOLS,
+  PredictionSchema,
+  VersionQuery,
+} from "./inference-schemas";
+
+const predictRoute = createRoute({
+  method: "get",
+  path: "/predict",
+  tags: ["predictions"],
+  summary: "Predict the next return of a symbol",
+  description: `Fetches just enough of the latest candles for the model's warm-up, computes the features with the feature spec stored with the model (no training/serving skew) and applies the model. Concurrent requests for a symbol share one upstream fetch; results are reused for INFERENCE_CACHE_TTL_MS. ${CONFIDENCE_DOC} Without a trained model: 503 NO_ACTIVE_MODEL (train with \`pnpm --filter cli train\`).`,
+  request: { query: z.object({ symbol: SymbolParam, version: VersionQuery }) },
+  responses: {
+    200: {
+      description: "The prediction.",
+      content: { "application/json": { schema: PredictionSchema } },
+    },
+    ...errorResponses({
+      404: "SYMBOL_NOT_FOUND (unknown symbol) or MODEL_NOT_FOUND (no such version).",
+      422: "VALIDATION_ERROR (bad symbol or version) or INSUFFICIENT_DATA (too little history for the model's lookback).",
+      502: "UPSTREAM_BAD_RESPONSE: the upstream answered with invalid data.",
+      503: "NO_ACTIVE_MODEL (nothing trained yet), MODEL_CORRUPT, INCOMPATIBLE_MODEL, UPSTREAM_UNAVAILABLE or REQUEST_TIMEOUT.",
+      504: "UPSTREAM_TIMEOUT: every attempt timed out.",
+    }),
+  },
+});
+
+const batchRoute = createRoute({
+  method: "post",
+  path: "/predict/batch",
+  tags: ["predictions"],
+  summary: "Predict for several symbols",
+  description: `Body \`{ "symbols": [...] }\` with 1 to ${MAX_BATCH_SYMBOLS} symbols (optional \`version\`). Symbols are upper-cased and deduplicated (first occurrence order); all use one model snapshot and share upstream fetches. Each symbol gets a result or its own error (with the status it would have on GET /predict): one bad symbol does not fail the others. The whole request fails only when no symbol can be answered by the model (e.g. 503 NO_ACTIVE_MODEL). Content type other than JSON: 415; body not JSON, empty or more than ${MAX_BATCH_SYMBOLS} symbols: 422; body over BODY_LIMIT_BYTES: 413.`,
+  request: {
+    body: { required: true, content: { "application/json": { schema: BatchRequestSchema } } },
+  },
+  responses: {
+    200: {
+      description: "One item per distinct symbol.",
+      content: { "application/json": { schema: BatchResponseSchema } },
+    },
+    ...errorResponses({
+      404: "MODEL_NOT_FOUND: no such version.",
+      413: "PAYLOAD_TOO_LARGE: body over BODY_LIMIT_BYTES.",
+      415: "UNSUPPORTED_MEDIA_TYPE: the body is not application/json.",
+      422: `VALIDATION_ERROR: not JSON, no symbols, or more than ${MAX_BATCH_SYMBOLS}.`,
+      503: "NO_ACTIVE_MODEL, MODEL_CORRUPT, INCOMPATIBLE_MODEL or REQUEST_TIMEOUT.",
+    }),
+  },
+});
+
+/** Applies the API's message policy to a batch item's error (no URLs or paths reach clients). */
+function publicItem(item: BatchItem): BatchItem {
+  if (item.ok) return item;
+  const { code, status } = item.error;
+  if (!isApiErrorCode(code)) {
+    return {
+      ...item,
+      error: { code: "INTERNAL_ERROR", message: PUBLIC_MESSAGE.INTERNAL_ERROR, status: 500 },
+    };
+  }
+  const message = PASS_THROUGH_MESSAGE.has(code)
+    ? scrubMessage(item.error.message)
+    : PUBLIC_MESSAGE[code];
+  return { ...item, error: { code, message, status } };
+}
+
+/** `GET /predict` and `POST /predict/batch` (mounted at `/` and `/api/v1`). */
+export function registerPredictRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
+  app.openapi(predictRoute, async (c) => {
+    const { symbol, version } = c.req.valid("query");
+    const prediction = await requirePredictor(ctx).predict(symbol, {
+      ...(version === undefined ? {} : { version }),
+      signal: c.var.signal,
+    });
+    return c.json(prediction, 200);
+  });
+
+  app.use(batchRoute.path, requireJson());
+  app.openapi(batchRoute, async (c) => {
+    const { symbols, version } = c.req.valid("json");
+    const items = await requirePredictor(ctx).predictBatch(symbols, {
+      ...(version === undefined ? {} : { version }),
+      signal: c.var.signal,
+    });
+    return c.json({ results: items.map(publicItem) }, 200);
+  });
+}

@@ -1,0 +1,58 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../env";
+import type { RouteContext } from "./context";
+import { predictorOf } from "./inference-context";
+import { ReadySchema } from "./inference-schemas";
+
+const readyRoute = createRoute({
+  method: "get",
+  path: "/ready",
+  tags: ["system"],
+  summary: "Readiness",
+  description:
+    "200 when the registry's active model is loaded and its artifacts verify; 503 otherwise, with `reason` and `code` (NO_ACTIVE_MODEL, MODEL_CORRUPT, MODEL_NOT_FOUND, INCOMPATIBLE_MODEL). While the registry is damaged the server keeps serving the last good model; `version` names it. `/health` stays a liveness check.",
+  responses: {
+    200: {
+      description: "Ready.",
+      content: {
+        "application/json": { schema: ReadySchema, example: { ready: true, version: "v2" } },
+      },
+    },
+    503: {
+      description: "Not ready; the body says why.",
+      content: {
+        "application/json": {
+          schema: ReadySchema,
+          example: {
+            ready: false,
+            version: null,
+            code: "NO_ACTIVE_MODEL",
+            reason:
+              "No active model in the registry. Train one first: `pnpm --filter cli train` (or `mle train`), then retry.",
+          },
+        },
+      },
+    },
+  },
+});
+
+/** `GET /ready` (mounted at `/` and `/api/v1`). */
+export function registerReadyRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
+  app.openapi(readyRoute, async (c) => {
+    const predictor = predictorOf(ctx);
+    if (!predictor) {
+      return c.json(
+        {
+          ready: false,
+          version: null,
+          code: "NO_ACTIVE_MODEL",
+          reason: "The server has no model registry.",
+        },
+        503,
+      );
+    }
+    const readiness = await predictor.readiness();
+    return readiness.ready ? c.json(readiness, 200) : c.json(readiness, 503);
+  });
+}
