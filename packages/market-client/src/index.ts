@@ -8,9 +8,15 @@ export { candleSchema } from "./candle";
 export { EPOCH_SECONDS_LIMIT } from "./candle-fields";
 export type { BreakerState, CircuitBreaker, CircuitBreakerOptions } from "./circuit-breaker";
 export { createCircuitBreaker } from "./circuit-breaker";
+export type { LoadedMarketDataConfig, MarketDataConfig, MarketDataSourceKind } from "./config";
+export { loadMarketDataConfig, MARKET_DATA_SOURCES, marketDataEnvSchema } from "./config";
+export type { MarketDataHooks } from "./create-source";
+export { createMarketDataSource } from "./create-source";
 export { parseCandleCsv } from "./csv-parse";
 export type { CsvSourceOptions } from "./csv-source";
 export { createCsvSource } from "./csv-source";
+export type { EnvVarDoc } from "./env-docs";
+export { MARKET_DATA_ENV_DOCS } from "./env-docs";
 export type { MarketDataErrorOptions } from "./errors";
 export {
   ConfigError,

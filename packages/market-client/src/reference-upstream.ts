@@ -41,7 +41,7 @@ export interface ReferenceUpstream {
   setFaults(faults: UpstreamFaults): void;
   readonly stats: UpstreamStats;
   resetStats(): void;
-  /** Stops listening and destroys every open connection, keep-alive ones included. */
+  /** Stops listening and destroys every open connection, keep-alive ones included. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -111,6 +111,7 @@ export async function startReferenceUpstream(
   let stats = emptyStats();
   const pending = new Set<() => void>();
   let closing = false;
+  let closed: Promise<void> | undefined;
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -261,12 +262,15 @@ export async function startReferenceUpstream(
       stats = emptyStats();
     },
     close() {
-      closing = true;
-      for (const release of [...pending]) release();
-      return new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
+      if (closed === undefined) {
+        closing = true;
+        for (const release of [...pending]) release();
+        closed = new Promise<void>((resolve, reject) => {
+          server.close((err) => (err ? reject(err) : resolve()));
+          server.closeAllConnections();
+        });
+      }
+      return closed;
     },
   };
 }
