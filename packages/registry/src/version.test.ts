@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isRegistryError } from "./errors";
 import { isVersionName, versionName, versionNumber } from "./version";
@@ -59,5 +60,23 @@ describe("version names", () => {
     expect(() => versionName(0)).toThrow(/out of range/);
     expect(() => versionName(1e9)).toThrow(/out of range/);
     expect(() => versionName(1.5)).toThrow(/out of range/);
+  });
+
+  it("for any string: valid names round-trip exactly and contain only v and digits", () => {
+    const candidates = fc.oneof(
+      fc.string(),
+      fc.stringMatching(/^v[0-9]{0,12}$/),
+      fc.constantFrom("v1/../x", "%2e%2e%2f", "/v1", "v1\0"),
+    );
+    fc.assert(
+      fc.property(candidates, (s) => {
+        if (!isVersionName(s)) {
+          expect(() => versionNumber(s)).toThrow(/invalid version/);
+          return;
+        }
+        expect(s).toMatch(/^v[1-9][0-9]{0,8}$/);
+        expect(versionName(versionNumber(s))).toBe(s);
+      }),
+    );
   });
 });
