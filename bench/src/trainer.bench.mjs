@@ -146,7 +146,7 @@ function handPipeline(closes) {
       X[i * 4 + 1] = r;
       X[i * 4 + 2] = sma / W;
       const v = (q - (s * s) / W) / (W - 1);
-      X[i * 4 + 3] = Math.sqrt(v > 0 ? v : 0);
+      X[i * 4 + 3] = Math.sqrt(Math.max(v, 0));
       y[i] = closes[t + 1] / c - 1;
     }
   }
