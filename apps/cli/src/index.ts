@@ -6,6 +6,7 @@
  */
 export { createFeaturesCommand } from "./commands/features";
 export { createModelsCommand } from "./commands/models";
+export { createPredictCommand } from "./commands/predict";
 export { createTrainCommand, DEFAULT_CONFIG_PATH } from "./commands/train";
 export type { TrainCommandOptions } from "./commands/train";
 export { createUpstreamCommand } from "./commands/upstream";

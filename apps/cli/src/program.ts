@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { createFeaturesCommand } from "./commands/features";
 import { createModelsCommand } from "./commands/models";
+import { createPredictCommand } from "./commands/predict";
 import { createTrainCommand } from "./commands/train";
 import { createUpstreamCommand } from "./commands/upstream";
 import { createDefaultDeps } from "./default-deps";
@@ -37,8 +38,8 @@ export function createProgram(deps: CliDeps): Command {
     .addCommand(createTrainCommand(deps))
     .addCommand(createModelsCommand(deps))
     .addCommand(createFeaturesCommand(deps))
-    .addCommand(createUpstreamCommand(deps));
-  // `mle predict` (apps/cli/src/commands/predict.ts) is added here once @mle/inference lands.
+    .addCommand(createUpstreamCommand(deps))
+    .addCommand(createPredictCommand(deps));
   configureAll(program, deps);
   return program;
 }

@@ -1,0 +1,109 @@
+import path from "node:path";
+import { buildDataset, summarizeDataset } from "@mle/dataset";
+import { type Candle, createSampleSource } from "@mle/market-client";
+import { createRegistry, type Registry } from "@mle/registry";
+import { train } from "@mle/trainer";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
+
+const sample = createSampleSource();
+
+async function trainInto(registry: Registry, lookback: number): Promise<string> {
+  const candles: Record<string, Candle[]> = {};
+  for (const s of ["AAPL", "MSFT"]) candles[s] = await sample.getCandles(s, { limit: 300 });
+  const ds = buildDataset(candles, {
+    lookback,
+    features: ["close", "simple_return", "moving_average", "rolling_volatility"],
+  });
+  const result = train(ds, { alpha: 1, validationFraction: 0.2, folds: 3, gap: 0 });
+  const saved = await registry.save(
+    {
+      model: result.model,
+      metadata: {},
+      metrics: result.metrics,
+      featureColumns: result.model.feature_columns,
+      datasetSummary: summarizeDataset(ds),
+    },
+    { activate: true },
+  );
+  return saved.version;
+}
+
+describe("mle predict", () => {
+  let tmp: TempDir;
+  let registry: Registry;
+  beforeEach(async () => {
+    tmp = await createTempDir();
+    registry = createRegistry({ dir: path.join(tmp.dir, "reg") });
+  });
+  afterEach(() => tmp.cleanup());
+
+  it("prints the prediction of the active model as JSON, for the latest candle", async () => {
+    const version = await trainInto(registry, 10);
+    const cli = createTestCli({ cwd: tmp.dir });
+    const run = await cli.run("predict", "--symbol", "aapl", "--json", "--registry-dir", "reg");
+    expect(run.code).toBe(0);
+    const p = JSON.parse(run.stdout);
+    const latest = await sample.getCandles("AAPL", { limit: 1 });
+    expect(p).toMatchObject({
+      symbol: "AAPL",
+      model_version: version,
+      timestamp: latest[0]!.timestamp,
+    });
+    expect(Object.keys(p.features)).toEqual([
+      "close",
+      "simple_return",
+      "moving_average",
+      "rolling_volatility",
+    ]);
+    expect(p.prediction_interval.level).toBe(0.9);
+    expect(cli.fetches()).toBe(1);
+  });
+
+  it("uses the version given with --model-version and prints a summary and a feature table by default", async () => {
+    const v1 = await trainInto(registry, 10);
+    await trainInto(registry, 5);
+    const cli = createTestCli({ cwd: tmp.dir });
+    const run = await cli.run(
+      "predict",
+      "-s",
+      "MSFT",
+      "--model-version",
+      v1,
+      "--registry-dir",
+      "reg",
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(`^MSFT next return .* confidence [0-9.]+%, model ${v1}, latest candle `),
+    );
+    expect(run.stdout).toMatch(/moving_average\s+[0-9.]+/);
+  });
+
+  it("exits 1 with how to train when there is no model, and for an unknown version", async () => {
+    const cli = createTestCli({ cwd: tmp.dir });
+    const none = await cli.run("predict", "-s", "AAPL", "--registry-dir", "reg");
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/NO_ACTIVE_MODEL.*pnpm --filter cli train/);
+    await trainInto(registry, 10);
+    const missing = await cli.run(
+      "predict",
+      "-s",
+      "AAPL",
+      "--model-version",
+      "v9",
+      "--registry-dir",
+      "reg",
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/MODEL_NOT_FOUND/);
+  });
+
+  it("exits 2 for an invalid symbol without fetching", async () => {
+    await trainInto(registry, 10);
+    const cli = createTestCli({ cwd: tmp.dir });
+    const run = await cli.run("predict", "-s", "../etc", "--registry-dir", "reg");
+    expect(run.code).toBe(2);
+    expect(cli.fetches()).toBe(0);
+  });
+});
