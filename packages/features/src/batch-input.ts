@@ -8,6 +8,8 @@ export interface BatchInput {
   readonly ownsCloses: boolean;
   /** `r[t] = closes[t] / closes[t-1] - 1` for t >= 1 (`r[0]` is NaN); computed once, then cached. */
   simpleReturns(): Float64Array;
+  /** Hands over a simple-return series computed elsewhere (same expression), e.g. by a fused loop. */
+  provideSimpleReturns(r: Float64Array): void;
 }
 
 export function createBatchInput(closes: Float64Array, ownsCloses: boolean): BatchInput {
@@ -24,6 +26,9 @@ export function createBatchInput(closes: Float64Array, ownsCloses: boolean): Bat
         returns = r;
       }
       return returns;
+    },
+    provideSimpleReturns(r) {
+      returns = r;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { createBatchInput } from "./batch-input";
+import { fusedMovingAverageAndVolatility } from "./fused";
 import { toCloses } from "./input";
 import { FEATURE_DEFINITIONS } from "./registry";
 import { type FeatureSpec, type FeatureSpecInput, validateFeatureSpec, warmupLength } from "./spec";
@@ -27,11 +28,17 @@ export function computeFeatures(
   const offset = warmupLength(valid);
   const length = Math.max(0, series.length - offset);
   const values: Partial<Record<string, Float64Array>> = {};
+  const fused =
+    length > 0 &&
+    valid.features.includes("moving_average") &&
+    valid.features.includes("rolling_volatility")
+      ? fusedMovingAverageAndVolatility(input, valid.lookback, offset)
+      : undefined;
   for (const name of valid.features) {
-    values[name] =
-      length > 0
-        ? FEATURE_DEFINITIONS[name].batch(input, valid.lookback, offset)
-        : new Float64Array(0);
+    if (length === 0) values[name] = new Float64Array(0);
+    else if (fused && name === "moving_average") values[name] = fused.movingAverage;
+    else if (fused && name === "rolling_volatility") values[name] = fused.rollingVolatility;
+    else values[name] = FEATURE_DEFINITIONS[name].batch(input, valid.lookback, offset);
   }
   return Object.freeze({
     spec: valid,
