@@ -1,1 +1,67 @@
-export {};
+/**
+ * The API process: reads the environment, builds the source, registry and app, listens, and
+ * shuts down gracefully on SIGTERM/SIGINT. The only file that touches `process.env`, listens or
+ * installs signal handlers.
+ * @module
+ */
+import { serve } from "@hono/node-server";
+import { loadMarketDataConfig } from "@mle/market-client";
+import { createRegistry } from "@mle/registry";
+import { createApp } from "./app";
+import { loadApiConfig } from "./config";
+import { createLogger } from "./logger";
+import { createApiMetrics } from "./metrics/api-metrics";
+import { createSource } from "./market-source";
+import { installGracefulShutdown } from "./shutdown";
+import pkg from "../package.json";
+
+function loadConfig() {
+  try {
+    return { api: loadApiConfig(process.env), market: loadMarketDataConfig(process.env) };
+  } catch (e) {
+    // One line naming the variable, never the value; exit 2 = configuration error.
+    process.stderr.write(`mle-api: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  }
+}
+
+const { api: config, market } = loadConfig();
+const logger = createLogger({ level: config.logLevel });
+const startedAt = performance.now();
+const metrics = createApiMetrics({
+  version: pkg.version,
+  uptimeSeconds: () => (performance.now() - startedAt) / 1000,
+});
+const source = createSource(market, metrics);
+const registry = createRegistry({ dir: config.registryDir });
+const app = createApp({
+  source,
+  registry,
+  config,
+  logger,
+  metrics,
+  clock: () => performance.now(),
+});
+
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  logger.info(
+    {
+      host: config.host,
+      port: info.port,
+      source: source.kind,
+      registry_dir: config.registryDir,
+      version: pkg.version,
+    },
+    "listening",
+  );
+});
+server.on("error", (err) => {
+  logger.fatal({ err }, "server error");
+  process.exit(1);
+});
+
+installGracefulShutdown({
+  server: server as import("node:http").Server,
+  logger,
+  timeoutMs: config.shutdownTimeoutMs,
+});

@@ -44,8 +44,13 @@ export function installGracefulShutdown(options: GracefulShutdownOptions): () =>
       exit(1);
     }, options.timeoutMs);
     force.unref();
+    // close() only drops connections idle at that moment; a keep-alive connection whose request
+    // finishes later would otherwise hold the process until its keep-alive timeout.
+    const sweep = setInterval(() => options.server.closeIdleConnections(), 50);
+    sweep.unref();
     options.server.close((err) => {
       clearTimeout(force);
+      clearInterval(sweep);
       void Promise.resolve()
         .then(() => options.onClosed?.())
         .then(
