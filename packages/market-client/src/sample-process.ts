@@ -14,15 +14,15 @@ export const SAMPLE_PROCESS = {
   /** AR(1) coefficient of daily log returns: the signal a model can learn. */
   phi: 0.12,
   /** GARCH(1,1) weight of the last squared shock. */
-  garchAlpha: 0.08,
+  garchAlpha: 0.05,
   /** GARCH(1,1) weight of the last variance. */
-  garchBeta: 0.9,
+  garchBeta: 0.93,
   /** Conditional volatility is kept within [min, max] x the base volatility. */
   volFloor: 0.25,
   volCap: 5,
   /** Base daily volatility is uniform in [min, max). */
-  baseVolMin: 0.01,
-  baseVolMax: 0.025,
+  baseVolMin: 0.008,
+  baseVolMax: 0.02,
   /** Initial close is uniform in [min, max). */
   initialPriceMin: 20,
   initialPriceMax: 500,

@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { isMarketDataError } from "./errors";
 import { SAMPLE_PROCESS } from "./sample-process";
 import { createSampleSource } from "./sample-source";
+import fixture from "./sample-source.fixture.json";
 
 function logReturns(closes: number[]): number[] {
   const r: number[] = [];
@@ -114,5 +116,20 @@ describe("createSampleSource", () => {
     await expect(
       createSampleSource().getCandles("AAPL", { limit: 5, signal: controller.signal }),
     ).rejects.toThrow("stop");
+  });
+});
+
+describe("sample source regression fixture", () => {
+  it("reproduces the committed candles bit for bit (sha256 of the JSON of the whole history)", async () => {
+    const source = createSampleSource({ seed: fixture.seed, endDate: fixture.endDate });
+    for (const [symbol, expected] of Object.entries(fixture.symbols)) {
+      const candles = await source.getCandles(symbol, { limit: 100_000 });
+      expect(candles.length).toBe(expected.count);
+      expect(candles[0]).toEqual(expected.first);
+      expect(candles.at(-1)).toEqual(expected.last);
+      expect(createHash("sha256").update(JSON.stringify(candles)).digest("hex")).toBe(
+        expected.sha256,
+      );
+    }
   });
 });

@@ -63,6 +63,8 @@ export function createSampleSource(options: SampleSourceOptions = {}): MarketDat
     );
   }
   const cache = new Map<string, SamplePath>();
+  // Dates are shared by every symbol; formatting them dominates a call once the path is cached.
+  const isoDates: (string | undefined)[] = new Array(days);
 
   const pathOf = (symbol: string): SamplePath => {
     const hit = cache.get(symbol);
@@ -90,7 +92,7 @@ export function createSampleSource(options: SampleSourceOptions = {}): MarketDat
       for (let k = 0; k < count; k++) {
         const i = first + k;
         out[k] = {
-          timestamp: new Date(ORIGIN_MS + i * DAY_MS).toISOString(),
+          timestamp: (isoDates[i] ??= new Date(ORIGIN_MS + i * DAY_MS).toISOString()),
           open: path.open[i]!,
           high: path.high[i]!,
           low: path.low[i]!,
