@@ -70,15 +70,17 @@ export function buildDataset(
     offsets.push(offset);
   }
 
-  const order = mergeRuns(runs);
-  const rows = order.run.length;
+  // One symbol needs no merge: its rows are already in time order.
+  const order = runs.length === 1 ? null : mergeRuns(runs);
+  const first = runs[0]!.start;
+  const rows = order === null ? runs[0]!.end - first : order.run.length;
   const X = new Float64Array(rows * cols);
   const y = new Float64Array(rows);
   const timestamps = new Float64Array(rows);
   const symbolIds = new Uint32Array(rows);
   for (let r = 0; r < rows; r++) {
-    const s = order.run[r]!;
-    const t = order.local[r]!;
+    const s = order === null ? 0 : order.run[r]!;
+    const t = order === null ? first + r : order.local[r]!;
     const closes = closesBySymbol[s]!;
     const values = columnsBySymbol[s]!;
     const f = t - offsets[s]!;
