@@ -24,7 +24,10 @@ describe("mle models", () => {
 
   beforeAll(async () => {
     tmp = await createTempDir();
-    const registry = createRegistry({ dir: dir() });
+    const registry = createRegistry({
+      dir: dir(),
+      clock: () => new Date("2026-01-02T03:04:05.000Z"),
+    });
     await registry.save(ARTIFACTS(1), { activate: true });
     await registry.save(ARTIFACTS(2));
     await registry.save(ARTIFACTS(3));
