@@ -91,6 +91,12 @@ describe("POST /predict/batch", () => {
     }
   });
 
+  it("rejects a 10 MB body with 413 PAYLOAD_TOO_LARGE (BODY_LIMIT_BYTES)", async () => {
+    const res = await post(JSON.stringify({ symbols: ["A".repeat(10 * 1024 * 1024)] }));
+    expect(res.status).toBe(413);
+    expect((await json<{ error: { code: string } }>(res)).error.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
   it("accepts exactly 100 symbols", async () => {
     const symbols = Array.from({ length: 100 }, (_, i) => `S${i}`);
     const res = await post(JSON.stringify({ symbols }));
