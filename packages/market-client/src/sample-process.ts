@@ -13,6 +13,8 @@ export const SAMPLE_PROCESS = {
   drift: 0.0001,
   /** AR(1) coefficient of daily log returns: the signal a model can learn. */
   phi: 0.12,
+  /** Daily pull of the log price back toward its trend `ln(initial) + drift * t` (half-life about 4 years). */
+  reversion: 0.0005,
   /** GARCH(1,1) weight of the last squared shock. */
   garchAlpha: 0.05,
   /** GARCH(1,1) weight of the last variance. */
@@ -75,7 +77,9 @@ export function generateSamplePath(symbol: string, seed: number, length: number)
   const close = new Float64Array(length);
   const volume = new Float64Array(length);
 
+  const logInitial = Math.log(initial);
   let prevClose = initial;
+  let prevLogClose = logInitial;
   let prevReturn: number = p.drift;
   let prevShock2 = baseVar;
   let prevVar = baseVar;
@@ -86,7 +90,8 @@ export function generateSamplePath(symbol: string, seed: number, length: number)
     );
     const sigma = Math.sqrt(variance);
     const shock = sigma * normal();
-    const r = p.drift + p.phi * (prevReturn - p.drift) + shock;
+    const deviation = prevLogClose - (logInitial + p.drift * i);
+    const r = p.drift + p.phi * (prevReturn - p.drift) - p.reversion * deviation + shock;
     const o = prevClose * Math.exp(p.gapScale * sigma * normal());
     const c = prevClose * Math.exp(r);
     high[i] = Math.max(o, c) * Math.exp(p.rangeScale * sigma * Math.abs(normal()));
@@ -95,6 +100,7 @@ export function generateSamplePath(symbol: string, seed: number, length: number)
     open[i] = o;
     close[i] = c;
     prevClose = c;
+    prevLogClose += r;
     prevReturn = r;
     prevShock2 = shock * shock;
     prevVar = variance;
