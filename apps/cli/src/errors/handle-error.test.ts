@@ -1,6 +1,8 @@
+import { DatasetError } from "@mle/dataset";
 import { FeatureError } from "@mle/features";
 import { ConfigError, InsufficientDataError, UpstreamUnavailableError } from "@mle/market-client";
 import { RegistryError } from "@mle/registry";
+import { TrainerError } from "@mle/trainer";
 import { CommanderError } from "commander";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -80,5 +82,15 @@ describe("handleError", () => {
     expect(run(new Error("line one\nline two")).text).toBe(
       "error [INTERNAL_ERROR]: line one line two\n",
     );
+  });
+});
+
+describe("handleError with trainer and dataset errors", () => {
+  it("exits 1 for too few rows and 2 for invalid trainer options", () => {
+    expect(run(new TrainerError("INSUFFICIENT_ROWS", "too few rows")).code).toBe(1);
+    expect(run(new TrainerError("INVALID_OPTIONS", "folds must be >= 2")).code).toBe(2);
+    const ds = run(new DatasetError("INSUFFICIENT_DATA", "AAPL has 3 candles"));
+    expect(ds.code).toBe(1);
+    expect(ds.text).toMatch(/^error \[INSUFFICIENT_DATA\]: AAPL has 3 candles\nhint: /);
   });
 });

@@ -1,19 +1,14 @@
 import { isDatasetError } from "@mle/dataset";
 import { isFeatureError } from "@mle/features";
+import { isInferenceError } from "@mle/inference";
 import { isMarketDataError } from "@mle/market-client";
 import { isRegistryError } from "@mle/registry";
+import { isTrainerError } from "@mle/trainer";
 
 /** The shape every @mle library error shares. */
 export interface ProjectError extends Error {
   readonly code: string;
 }
-
-/** Libraries whose guards are not exported yet are matched by class name, as their guards do. */
-const NAMES_WITHOUT_GUARD: ReadonlySet<string> = new Set([
-  "DatasetError",
-  "TrainerError",
-  "InferenceError",
-]);
 
 /**
  * True for an error thrown by one of the @mle libraries, through each package's own guard
@@ -23,13 +18,13 @@ const NAMES_WITHOUT_GUARD: ReadonlySet<string> = new Set([
  * if (isProjectError(e)) console.error(e.code);
  */
 export function isProjectError(e: unknown): e is ProjectError {
-  if (isFeatureError(e) || isMarketDataError(e) || isDatasetError(e) || isRegistryError(e)) {
-    return true;
-  }
   return (
-    e instanceof Error &&
-    NAMES_WITHOUT_GUARD.has(e.name) &&
-    typeof (e as { code?: unknown }).code === "string"
+    isFeatureError(e) ||
+    isMarketDataError(e) ||
+    isDatasetError(e) ||
+    isTrainerError(e) ||
+    isRegistryError(e) ||
+    isInferenceError(e)
   );
 }
 
