@@ -32,11 +32,10 @@ for (const dir of fs.readdirSync(path.join(root, "packages"))) {
     if (!allow.includes(d)) problems.push(`${pkg.name}: dependency "${d}" is not allowed`);
   }
   graph.set(pkg.name, deps.filter((d) => d.startsWith("@mle/")));
-  for (const file of walk(path.join(pkgDir, "src"))) {
-    if (!/\.(ts|mts|cts)$/.test(file) || /\.test\.ts$/.test(file)) continue;
+  // Only what ships counts: the files reachable from src/index.ts (test helpers may use dev tools).
+  for (const file of reachable(path.join(pkgDir, "src", "index.ts"))) {
     const src = fs.readFileSync(file, "utf8");
-    for (const m of src.matchAll(/(?:from|import\(|require\()\s*["']([^"']+)["']/g)) {
-      const spec = m[1];
+    for (const spec of importsOf(src)) {
       const rel = path.relative(root, file);
       if (spec.startsWith(".")) {
         const target = path.resolve(path.dirname(file), spec);
@@ -54,6 +53,29 @@ for (const dir of fs.readdirSync(path.join(root, "packages"))) {
   }
 }
 
+function importsOf(src) {
+  const specs = [];
+  for (const m of src.matchAll(/(?:\bfrom|\bimport\(|\brequire\(|^\s*import)\s*["']([^"']+)["']/gm)) specs.push(m[1]);
+  return specs;
+}
+
+function reachable(entry) {
+  const seen = new Set();
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.pop();
+    if (seen.has(file) || !fs.existsSync(file)) continue;
+    seen.add(file);
+    for (const spec of importsOf(fs.readFileSync(file, "utf8"))) {
+      if (!spec.startsWith(".")) continue;
+      const base = path.resolve(path.dirname(file), spec).replace(/\.(js|mjs|cjs)$/, "");
+      const hit = [".ts", ".mts", ".cts", "/index.ts"].map((ext) => base + ext).find((f) => fs.existsSync(f));
+      if (hit) queue.push(hit);
+    }
+  }
+  return seen;
+}
+
 // Cycle check over the declared @mle graph.
 const state = new Map();
 function visit(n, trail) {
@@ -67,15 +89,6 @@ function visit(n, trail) {
   state.set(n, "done");
 }
 for (const n of graph.keys()) visit(n, []);
-
-function* walk(dir) {
-  if (!fs.existsSync(dir)) return;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) yield* walk(p);
-    else yield p;
-  }
-}
 
 if (problems.length) {
   console.error(`Dependency boundaries violated:\n  ${problems.join("\n  ")}`);
