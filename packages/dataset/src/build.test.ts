@@ -135,6 +135,38 @@ describe("buildDataset", () => {
     }
   });
 
+  it("gives bit-identical datasets from columnar input and from candle objects", () => {
+    const a = makeCandles(50, { seed: 3 });
+    const b = makeCandles(40, { seed: 4, startMs: Date.UTC(2024, 0, 9) });
+    const columns = (c: typeof a) => ({
+      timestamps: Float64Array.from(c, (x) => Date.parse(x.timestamp)),
+      closes: Float64Array.from(c, (x) => x.close),
+    });
+    const fromObjects = buildDataset({ A: a, B: b }, spec);
+    const fromColumns = buildDataset({ A: columns(a), B: columns(b) }, spec);
+    const mixed = buildDataset({ A: columns(a), B: b }, spec);
+    expect(fromColumns).toEqual(fromObjects);
+    expect(mixed).toEqual(fromObjects);
+  });
+
+  it("checks columnar input like candles", () => {
+    const ok = { timestamps: [1, 2, 3, 4, 5, 6, 7, 8], closes: [1, 2, 3, 4, 5, 6, 7, 8] };
+    const small = { lookback: 2, features: ["close"] } as const;
+    expect(buildDataset({ A: ok }, small).rows).toBe(7);
+    expect(
+      codeOf(() => buildDataset({ A: { ...ok, timestamps: [1, 2, 2, 4, 5, 6, 7, 8] } }, small)),
+    ).toBe("UNSORTED_INPUT");
+    expect(
+      codeOf(() =>
+        buildDataset({ A: { ...ok, closes: [1, 2, Number.NaN, 4, 5, 6, 7, 8] } }, small),
+      ),
+    ).toBe("INVALID_CANDLE");
+    expect(codeOf(() => buildDataset({ A: { ...ok, timestamps: [1, 2, 3] } }, small))).toBe(
+      "INVALID_INPUT",
+    );
+    expect(codeOf(() => buildDataset({ A: { rows: 3 } as never }, small))).toBe("INVALID_INPUT");
+  });
+
   it("passes a bad spec through as the FeatureError of @mle/features", () => {
     expect(() =>
       buildDataset({ A: makeCandles(30) }, { lookback: 1, features: ["close"] }),

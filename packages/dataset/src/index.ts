@@ -14,6 +14,6 @@ export type { ChronologicalSplit } from "./split";
 export { summarizeDataset } from "./summary";
 export type { ColumnStats, DatasetSummary } from "./summary";
 export { formatTimestamp, parseTimestamp } from "./timestamp";
-export type { Dataset, Fold, PriceSeries, RowRange, SymbolStats } from "./types";
+export type { ColumnarSeries, Dataset, Fold, PriceSeries, RowRange, SymbolStats } from "./types";
 export { DEFAULT_FEATURES, FEATURE_NAMES, isFeatureName } from "@mle/features";
 export type { FeatureName, FeatureSpec } from "@mle/features";

@@ -1,6 +1,6 @@
 import { DatasetError } from "./errors";
 import { parseTimestamp } from "./timestamp";
-import type { PriceSeries } from "./types";
+import type { ColumnarSeries, PriceSeries } from "./types";
 
 /** One symbol's candles as typed arrays, validated. */
 export interface SymbolSeries {
@@ -14,9 +14,19 @@ export interface SymbolSeries {
  *
  * @throws DatasetError `INVALID_INPUT`, `INVALID_CANDLE`, `UNSORTED_INPUT`
  */
-export function readCandles(symbol: string, candles: readonly PriceSeries[]): SymbolSeries {
+export function readCandles(
+  symbol: string,
+  candles: readonly PriceSeries[] | ColumnarSeries,
+): SymbolSeries {
   if (!Array.isArray(candles)) {
-    throw new DatasetError("INVALID_INPUT", `candles of ${symbol} must be an array`, { symbol });
+    if (typeof candles === "object" && candles !== null && "closes" in candles) {
+      return readColumns(symbol, candles as ColumnarSeries);
+    }
+    throw new DatasetError(
+      "INVALID_INPUT",
+      `candles of ${symbol} must be an array of candles or { timestamps, closes } columns`,
+      { symbol },
+    );
   }
   const n = candles.length;
   const closes = new Float64Array(n);
@@ -50,6 +60,61 @@ export function readCandles(symbol: string, candles: readonly PriceSeries[]): Sy
       throw new DatasetError(
         "UNSORTED_INPUT",
         `${symbol}[${i}].timestamp ${c.timestamp} is not later than the candle before it; candles must be oldest first with distinct timestamps`,
+        { symbol, index: i },
+      );
+    }
+    previous = t;
+    closes[i] = close;
+    timestamps[i] = t;
+  }
+  return { closes, timestamps };
+}
+
+function badClose(symbol: string, i: number, close: unknown): DatasetError {
+  return new DatasetError(
+    "INVALID_CANDLE",
+    `${symbol}[${i}].close must be a finite number > 0, got ${String(close)}`,
+    { symbol, index: i },
+  );
+}
+
+/** The columnar input: epoch-ms timestamps and closes, copied and checked like candles. */
+function readColumns(symbol: string, series: ColumnarSeries): SymbolSeries {
+  const { closes: c, timestamps: ts } = series;
+  if (
+    typeof c !== "object" ||
+    c === null ||
+    typeof ts !== "object" ||
+    ts === null ||
+    typeof c.length !== "number" ||
+    c.length !== ts.length
+  ) {
+    throw new DatasetError(
+      "INVALID_INPUT",
+      `columns of ${symbol} must be array-likes of equal length: timestamps (epoch ms) and closes`,
+      { symbol },
+    );
+  }
+  const n = c.length;
+  const closes = new Float64Array(n);
+  const timestamps = new Float64Array(n);
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const close = c[i]!;
+    // Written so NaN fails too.
+    if (!(close > 0 && close < Number.POSITIVE_INFINITY)) throw badClose(symbol, i, close);
+    const t = ts[i]!;
+    if (!Number.isFinite(t)) {
+      throw new DatasetError(
+        "INVALID_CANDLE",
+        `${symbol}.timestamps[${i}] must be finite epoch milliseconds, got ${String(t)}`,
+        { symbol, index: i },
+      );
+    }
+    if (t <= previous) {
+      throw new DatasetError(
+        "UNSORTED_INPUT",
+        `${symbol}.timestamps[${i}] is not later than the one before it; rows must be oldest first with distinct timestamps`,
         { symbol, index: i },
       );
     }

@@ -7,6 +7,15 @@ export interface PriceSeries {
   readonly close: number;
 }
 
+/**
+ * Columnar alternative to an array of candles, for large inputs: no per-candle objects and no
+ * timestamp strings to parse. `timestamps[i]` is epoch milliseconds of `closes[i]`, oldest first.
+ */
+export interface ColumnarSeries {
+  readonly timestamps: ArrayLike<number>;
+  readonly closes: ArrayLike<number>;
+}
+
 /** Half-open row interval `[start, end)` into a dataset's rows. */
 export interface RowRange {
   readonly start: number;
