@@ -10,6 +10,7 @@ import {
   type UpstreamFaults,
   validateFaults,
 } from "./upstream-faults";
+import { sendBody, sendError, sendInjectedFault, sendJson } from "./upstream-responses";
 
 export const DEFAULT_UPSTREAM_LIMIT = 100;
 export const MAX_UPSTREAM_LIMIT = 100_000;
@@ -59,31 +60,6 @@ function emptyStats(): UpstreamStats {
     bySymbol: {},
     faults: { error: 0, malformed: 0, schema: 0, drop: 0, truncate: 0 },
   };
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
-}
-
-function sendError(
-  res: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  headers?: Record<string, string>,
-) {
-  sendJson(res, status, { error: { code, message } }, headers);
 }
 
 /**
@@ -163,43 +139,12 @@ export async function startReferenceUpstream(
       req.socket.destroy();
       return;
     }
-    const retryAfter: Record<string, string> =
-      faults.retryAfterSeconds === undefined
-        ? {}
-        : { "retry-after": String(faults.retryAfterSeconds) };
-    switch (fault) {
-      case "drop":
-        req.socket.destroy();
-        return;
-      case "error":
-        sendError(
-          res,
-          faults.errorStatus ?? 503,
-          "INJECTED_FAULT",
-          "Injected upstream error",
-          retryAfter,
-        );
-        return;
-      case "malformed": {
-        const body = `{"symbol":"${symbol}","candles":[{"timestamp":`;
-        res.writeHead(200, {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-        });
-        res.end(body);
-        return;
-      }
-      case "schema":
-        sendJson(res, 200, { symbol, candles: [{ time: "yesterday", price: "n/a" }] });
-        return;
-      case "truncate":
-      case undefined:
-        break;
-      default: {
-        const unreachable: never = fault;
-        throw new Error(`unknown fault ${String(unreachable)}`);
-      }
-    }
+    if (
+      fault !== undefined &&
+      fault !== "truncate" &&
+      sendInjectedFault(req, res, fault, symbol, faults)
+    )
+      return;
     let candles: unknown;
     try {
       candles = await source.getCandles(symbol, { limit });
@@ -209,17 +154,7 @@ export async function startReferenceUpstream(
       return;
     }
     const text = JSON.stringify(shape === "array" ? candles : { symbol, candles });
-    if (fault === "truncate") {
-      const bytes = Buffer.from(text);
-      res.writeHead(200, { "content-type": "application/json", "content-length": bytes.length });
-      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => req.socket.destroy());
-      return;
-    }
-    res.writeHead(200, {
-      "content-type": "application/json; charset=utf-8",
-      "content-length": Buffer.byteLength(text),
-    });
-    res.end(text);
+    sendBody(req, res, text, fault === "truncate");
   };
 
   const server = createServer((req, res) => {
