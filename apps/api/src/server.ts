@@ -5,6 +5,7 @@
  * @module
  */
 import { serve } from "@hono/node-server";
+import { createPredictor } from "@mle/inference";
 import { loadMarketDataConfig } from "@mle/market-client";
 import { createRegistry } from "@mle/registry";
 import { createApp } from "./app";
@@ -34,9 +35,11 @@ const metrics = createApiMetrics({
 });
 const source = createSource(market, metrics);
 const registry = createRegistry({ dir: config.registryDir });
+const predictor = createPredictor({ registry, source, cacheTtlMs: config.inferenceCacheTtlMs });
 const app = createApp({
   source,
   registry,
+  predictor,
   config,
   logger,
   metrics,
@@ -64,4 +67,5 @@ installGracefulShutdown({
   server: server as import("node:http").Server,
   logger,
   timeoutMs: config.shutdownTimeoutMs,
+  onClosed: () => predictor.close(),
 });
