@@ -11,7 +11,7 @@ import { computeFeatures } from "../src/index";
 
 const pkgDir = resolve(import.meta.dirname, "..");
 
-describe("browser bundle of @mle/features", () => {
+describe("browser bundle of @mle/features", { timeout: 60_000 }, () => {
   it("bundles for the browser with no externals and computes features in a bare JS context", async () => {
     const result = await build({
       entryPoints: [resolve(pkgDir, "src/index.ts")],

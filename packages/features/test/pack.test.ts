@@ -69,7 +69,8 @@ function run(script: string): unknown {
   return JSON.parse(execFileSync("node", [script], { cwd: consumer, encoding: "utf8" }));
 }
 
-describe("the packed @mle/features tarball", () => {
+// Spawning node and npm can be slow on a busy shared machine: generous per-test timeouts.
+describe("the packed @mle/features tarball", { timeout: 60_000 }, () => {
   it("contains only the built files, the README and package.json", () => {
     expect(tarballFiles.every((f) => /^package\/(dist\/|README\.md$|package\.json$)/.test(f))).toBe(
       true,
