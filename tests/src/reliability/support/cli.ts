@@ -1,0 +1,99 @@
+/**
+ * Running the `mle` CLI: the built binary as a process (what users run), or `main()` in this
+ * process with injected dependencies (for faults that need an injected registry store).
+ * @module
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { createMarketDataSource, loadMarketDataConfig } from "@mle/market-client";
+import { createRegistry, type Registry } from "@mle/registry";
+import { type CliDeps, createBufferWriter, main } from "cli/dist/index.js";
+
+const require = createRequire(import.meta.url);
+/** apps/cli/dist/bin.js (built by `turbo run build --filter=e2e...`). */
+export const MLE_BIN = path.join(path.dirname(require.resolve("cli/package.json")), "dist/bin.js");
+
+/** A tiny, fast training config: 2 symbols, 120 candles, lookback 5, 2 folds. */
+export function tinyConfig(registryDir: string, extra: Record<string, unknown> = {}): string {
+  const config: Record<string, unknown> = {
+    symbols: ["AAPL", "MSFT"],
+    lookback: 5,
+    candles: 120,
+    cv: { folds: 2, gap: 0 },
+    registry_dir: registryDir,
+    activate: true,
+    ...extra,
+  };
+  return JSON.stringify(config); // JSON is YAML
+}
+
+export interface ProcessResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Environment for a child: PATH only, CI on (no progress lines), plus `extra`. */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? "", CI: "true", ...extra };
+}
+
+/** Starts `node apps/cli/dist/bin.js ...args`; `done` resolves when it exits. */
+export function spawnMle(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string>; user?: string },
+): { child: ChildProcess; done: Promise<ProcessResult> } {
+  const command = options.user ? "runuser" : process.execPath;
+  const argv = options.user
+    ? ["-u", options.user, "--", process.execPath, MLE_BIN, ...args]
+    : [MLE_BIN, ...args];
+  const child = spawn(command, argv, {
+    cwd: options.cwd,
+    env: childEnv(options.env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  child.stderr?.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  const done = new Promise<ProcessResult>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+/** Runs the built `mle` to completion. */
+export function runMle(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string>; user?: string },
+): Promise<ProcessResult> {
+  return spawnMle(args, options).done;
+}
+
+/**
+ * Runs `mle ...args` in this process through `main()`, with the real source and registry unless
+ * `registryFor` injects another one (e.g. over a store that fails writes).
+ */
+export async function mleInProcess(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string>; registryFor?: (dir: string) => Registry },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = createBufferWriter();
+  const stderr = createBufferWriter();
+  const env = { CI: "true", ...options.env };
+  const deps: CliDeps = {
+    stdout,
+    stderr,
+    env,
+    cwd: options.cwd,
+    now: () => new Date(),
+    createSource: (e) => createMarketDataSource(loadMarketDataConfig({ ...e })),
+    createRegistry: options.registryFor ?? ((dir) => createRegistry({ dir })),
+    waitForShutdown: () => new Promise(() => {}),
+  };
+  const code = await main(["node", "mle", ...args], deps);
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
