@@ -2,6 +2,7 @@ import { MarketDataError } from "@mle/market-client";
 import { RegistryError } from "@mle/registry";
 import { describe, expect, it } from "vitest";
 import { captureLogger, envelope, failingSource, sampleApp } from "../../test/support";
+import { ApiError } from "./api-error";
 import { scrubMessage } from "./on-error";
 import { ERROR_STATUS } from "./status-map";
 
@@ -92,4 +93,18 @@ describe("scrubMessage", () => {
     expect(scrubMessage("file /var/lib/models/v1/model.json bad")).toBe("file <path> bad");
     expect(scrubMessage("file C:\\models\\v1\\model.json bad")).toBe("file <path> bad");
   });
+});
+
+describe("every code of the status map", () => {
+  it.each(Object.entries(ERROR_STATUS))(
+    "%s answers %i with the envelope and an x-request-id",
+    async (code, status) => {
+      const error = new ApiError(code as keyof typeof ERROR_STATUS, `raised ${code}`);
+      const res = await sampleApp({}, { source: failingSource(error) }).request(FEATURES);
+      expect(res.status).toBe(status);
+      expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+      expect(res.headers.get("content-type")).toContain("application/json");
+      expect(await res.json()).toEqual({ error: { code, message: `raised ${code}` } });
+    },
+  );
 });
