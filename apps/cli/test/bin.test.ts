@@ -120,6 +120,23 @@ describe("mle train (built bin)", () => {
   });
 });
 
+describe("concurrent mle train processes", () => {
+  it("two trainers saving into one registry at once get v1 and v2, both complete", async () => {
+    await tmp.file("race.yaml", SMALL("race-models"));
+    const args = ["train", "--config", "race.yaml", "--json", "--no-activate"];
+    const results = await Promise.all([mle(args, { cwd: tmp.dir }), mle(args, { cwd: tmp.dir })]);
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    const versions = results.map((r) => JSON.parse(r.stdout).version).sort();
+    expect(versions).toEqual(["v1", "v2"]);
+    const registry = createRegistry({ dir: path.join(tmp.dir, "race-models") });
+    expect((await registry.list()).map((m) => m.status)).toEqual(["ok", "ok"]);
+    // Same config and data: the two models are byte-identical, only the version differs.
+    const [a, b] = await Promise.all([registry.load("v1"), registry.load("v2")]);
+    expect(JSON.stringify(a.model)).toBe(JSON.stringify(b.model));
+    expect(a.metadata.dataset_hash).toBe(b.metadata.dataset_hash);
+  });
+});
+
 describe("mle upstream serve (built bin)", () => {
   it("serves the sample candles over HTTP and stops cleanly on SIGTERM", async () => {
     const child = spawn(process.execPath, [BIN, "upstream", "serve", "--port", "0", "--json"], {

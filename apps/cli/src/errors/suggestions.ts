@@ -24,5 +24,7 @@ export const SUGGESTIONS: Readonly<Record<string, string>> = {
   MODEL_NOT_FOUND: "run `mle models list` to see the saved versions",
   MODEL_CORRUPT: "activate another version with `mle models activate <version>`",
   NO_ACTIVE_MODEL: "train one with `mle train`, or run `mle models activate <version>`",
+  EADDRINUSE: "the port is taken: pick another with --port (0 picks a free one)",
+  EACCES: "permission denied: check the path or port",
   REGISTRY_IO: "check that the registry folder is writable (--registry-dir or MODEL_REGISTRY_DIR)",
 };
