@@ -3,6 +3,7 @@ import { createSampleSource, type MarketDataSource } from "@mle/market-client";
 import { pino, type Logger } from "pino";
 import { type AppDeps, createApp } from "../src/app";
 import { loadApiConfig } from "../src/config";
+import { createLogger } from "../src/logger";
 
 /** A logger that keeps every JSON line it writes, for assertions. */
 export function captureLogger(level = "info"): {
@@ -16,10 +17,7 @@ export function captureLogger(level = "info"): {
       cb();
     },
   });
-  const logger = pino(
-    { level, redact: { paths: ["authorization", "*.authorization"], censor: "[redacted]" } },
-    stream,
-  );
+  const logger = createLogger({ level, destination: stream });
   return {
     logger,
     lines: () =>
