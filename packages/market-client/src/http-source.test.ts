@@ -42,7 +42,8 @@ function client(overrides: Partial<HttpSourceOptions> = {}) {
   const events: UpstreamEvent[] = [];
   const http = createHttpSource({
     baseUrl: upstream.url,
-    timeoutMs: 1000,
+    // Generous: the shared CI machine can be slow; tests of the timeout itself set their own.
+    timeoutMs: 10_000,
     maxRetries: 3,
     backoffMs: 1,
     random: () => 0.5,
@@ -126,7 +127,7 @@ describe("createHttpSource against the reference upstream", () => {
   });
 
   it("times out a slow upstream with UPSTREAM_TIMEOUT after every attempt", async () => {
-    upstream.setFaults({ latencyMs: 300 });
+    upstream.setFaults({ latencyMs: 1000 });
     const { http, events } = client({ timeoutMs: 30, maxRetries: 1 });
     const err = await failure(http.getCandles("AAPL", { limit: 10 }));
     expect(err).toMatchObject({ code: "UPSTREAM_TIMEOUT", timeoutMs: 30, attempts: 2 });
