@@ -160,6 +160,15 @@ describe("mle train: runtime failures exit 1 and create no version", () => {
     expect(run.stderr).toMatch(/^error \[UPSTREAM_BAD_RESPONSE\]: .*MSFT\.csv/);
   });
 
+  it("fails with INSUFFICIENT_ROWS when the history cannot fill the CV folds", async () => {
+    const file = await tmp.file("tiny.yaml", `${BASE.replace("models", "models-tiny")}\n`);
+    const cli = createTestCli({ cwd: tmp.dir, source: createSampleSource() });
+    const run = await cli.run("train", "--config", file, "--candles", "16", "--folds", "8");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error \[INSUFFICIENT_ROWS\]/);
+    await expectNoVersion(path.join(tmp.dir, "models-tiny"));
+  });
+
   it("trains from CSV files given as a relative MARKET_DATA_CSV_DIR (resolved against the user directory)", async () => {
     const data = path.join(tmp.dir, "data-good");
     const { mkdir, writeFile } = await import("node:fs/promises");

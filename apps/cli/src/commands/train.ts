@@ -7,7 +7,7 @@ import { renderTrainSummary } from "../train/render-summary";
 import { runTraining } from "../train/run-training";
 import { parseInteger, parseList, parseNumber } from "../util/parse-options";
 import { resolveUserPath } from "../util/paths";
-import { resolveRegistryDir } from "../util/registry-dir";
+import { DEFAULT_REGISTRY_DIR, resolveRegistryDir } from "../util/registry-dir";
 import { sourceEnv } from "../util/source-env";
 
 /** Options of `mle train` as commander parses them. */
@@ -88,7 +88,7 @@ export function createTrainCommand(deps: CliDeps): Command {
     )
     .option(
       "--registry-dir <path>",
-      `registry folder (overrides MODEL_REGISTRY_DIR and \`registry_dir\`; default ${"artifacts/models"})`,
+      `registry folder (overrides MODEL_REGISTRY_DIR and \`registry_dir\`; default ${DEFAULT_REGISTRY_DIR})`,
     )
     .option(
       "--activate",
