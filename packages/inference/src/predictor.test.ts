@@ -67,6 +67,32 @@ describe("createPredictor", () => {
     });
   });
 
+  it("matches the training-time row built from the whole history, recursive features included", async () => {
+    const spec = {
+      lookback: 5,
+      features: ["close", "moving_average", "rolling_volatility", "ema", "rsi", "zscore"] as const,
+    };
+    await trainAndSave(registry, sample, spec);
+    // Serving sees history up to 2025-12-30; training saw 400 days up to 2025-12-31, so the
+    // 2025-12-30 row is a labelled training row computed from a much longer history.
+    const serving = createSampleSource({ seed: 7, endDate: "2025-12-30" });
+    const p = await createPredictor({ registry, source: serving }).predict("AAPL");
+    const history = await sample.getCandles("AAPL", { limit: 400 });
+    const ds = buildDataset(
+      { AAPL: history },
+      { lookback: spec.lookback, features: [...spec.features] },
+    );
+    const at = Array.from(ds.timestamps).indexOf(Date.parse(p.timestamp));
+    expect(p.timestamp).toBe("2025-12-30T00:00:00.000Z");
+    expect(at).toBe(ds.rows - 1);
+    spec.features.forEach((name, j) => {
+      const trained = ds.X[at * ds.cols + j]!;
+      expect(Math.abs(p.features[name]! - trained), name).toBeLessThanOrEqual(
+        1e-9 * Math.abs(trained),
+      );
+    });
+  });
+
   it("reports the four default columns even when the model uses other ones", async () => {
     await trainAndSave(registry, sample, { lookback: 5, features: ["log_return", "zscore"] });
     const p = await createPredictor({ registry, source: sample }).predict("MSFT");
