@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeFeatures } from "./compute";
+import { FEATURE_NAMES } from "./names";
 import { createFeatureStream } from "./stream";
+import { priceSeries } from "./testing/series";
 
 const closes = [100, 110, 99, 99, 108.9, 104];
 
@@ -72,6 +75,37 @@ describe("createFeatureStream", () => {
   it("validates its spec like the batch API", () => {
     expect(() => createFeatureStream({ lookback: 1 })).toThrow(
       expect.objectContaining({ code: "INVALID_LOOKBACK" }),
+    );
+  });
+
+  it("skipping rejected closes gives exactly the batch over the accepted ones (property)", () => {
+    const bad = fc.constantFrom(Number.NaN, 0, -3, Number.POSITIVE_INFINITY);
+    fc.assert(
+      fc.property(
+        priceSeries({ maxLength: 80 }),
+        fc.array(fc.tuple(fc.nat(80), bad), { maxLength: 5 }),
+        fc.integer({ min: 2, max: 12 }),
+        (closes, insertions, lookback) => {
+          const fed: number[] = [...closes];
+          for (const [at, x] of insertions) fed.splice(Math.min(at, fed.length), 0, x);
+          const s = createFeatureStream({ lookback, features: FEATURE_NAMES });
+          for (const x of fed) {
+            try {
+              s.push(x);
+            } catch {
+              // rejected: the stream must be unchanged
+            }
+          }
+          expect(s.count).toBe(closes.length);
+          const t = computeFeatures(closes, { lookback, features: FEATURE_NAMES });
+          expect(s.ready).toBe(t.length > 0);
+          const latest = s.latest();
+          for (const name of FEATURE_NAMES) {
+            if (latest) expect(Object.is(latest[name], t.values[name][t.length - 1])).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });
