@@ -31,8 +31,6 @@ export interface AttemptContext {
   readonly onStatus: (status: number) => void;
 }
 
-const TIMEOUT = Symbol("attempt timeout");
-
 /** Names a network failure without echoing anything that could hold the URL. */
 function networkReason(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
@@ -54,14 +52,15 @@ export async function fetchCandlesOnce(
   signal: AbortSignal | undefined,
 ): Promise<Candle[]> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(TIMEOUT), ctx.timeoutMs);
+  const timeout = new DOMException(`attempt exceeded ${ctx.timeoutMs} ms`, "TimeoutError");
+  const timer = setTimeout(() => controller.abort(timeout), ctx.timeoutMs);
   const onCallerAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onCallerAbort, { once: true });
   const where = ctx.url.display;
 
   const failed = (error: unknown): never => {
     if (signal?.aborted) throw signal.reason;
-    if (controller.signal.reason === TIMEOUT) {
+    if (controller.signal.reason === timeout) {
       throw new AttemptFailure(
         (attempts) =>
           new UpstreamTimeoutError(
@@ -169,10 +168,11 @@ function parseBody(text: string, symbol: string, where: string): Candle[] {
   }
   const echoed = (json as { symbol?: unknown } | null)?.symbol;
   if (!Array.isArray(json) && typeof echoed === "string" && echoed.toUpperCase() !== symbol) {
+    const shown = JSON.stringify(echoed.slice(0, 40));
     throw new AttemptFailure(
       () =>
         new UpstreamBadResponseError(
-          `Upstream ${where} answered candles for "${echoed}" instead of "${symbol}"`,
+          `Upstream ${where} answered candles for ${shown} instead of "${symbol}"`,
         ),
       false,
       "schema",
