@@ -74,6 +74,11 @@ export class ModelStore {
     throw this.#problem ?? new InferenceError("NO_ACTIVE_MODEL", NO_ACTIVE_MODEL_MESSAGE);
   }
 
+  /** The model answering requests without a version, without checking the registry. */
+  get serving(): ServingModel | null {
+    return this.#serving;
+  }
+
   /** Current knowledge, after a check when `fresh` (forced) or when one is due. */
   async status(fresh: boolean): Promise<ModelStatus> {
     await this.check(fresh);

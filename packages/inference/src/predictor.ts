@@ -107,6 +107,7 @@ export function createPredictor(options: PredictorOptions): Predictor {
     },
 
     async readiness(): Promise<Readiness> {
+      const before = store.serving;
       const { serving, problem } = await store.status(true);
       if (!serving) {
         return {
@@ -124,7 +125,8 @@ export function createPredictor(options: PredictorOptions): Predictor {
           problem.code,
         );
       }
-      const damaged = await store.verifyServing();
+      // A model loaded by this very check was just verified by registry.load; skip re-hashing.
+      const damaged = serving === before ? await store.verifyServing() : null;
       if (damaged) {
         return notReady(
           serving.version,
