@@ -4,6 +4,9 @@ import { loadMarketDataConfig, marketDataEnvSchema } from "./config";
 import { createMarketDataSource } from "./create-source";
 import { MARKET_DATA_ENV_DOCS } from "./env-docs";
 import { ConfigError } from "./errors";
+import type { UpstreamEvent } from "./events";
+import { startReferenceUpstream } from "./reference-upstream";
+import { createSampleSource } from "./sample-source";
 
 function configError(env: Record<string, string>): ConfigError {
   try {
@@ -145,5 +148,28 @@ describe("createMarketDataSource", () => {
   it("refuses http without a base URL and csv without a folder", () => {
     expect(() => createMarketDataSource({ source: "http" })).toThrow(ConfigError);
     expect(() => createMarketDataSource({ source: "csv" })).toThrow(/MARKET_DATA_CSV_DIR/);
+  });
+
+  it("passes the env settings and the hooks to the http source", async () => {
+    const upstream = await startReferenceUpstream({
+      source: createSampleSource(),
+      faults: { failNext: 1, errorStatus: 503 },
+    });
+    try {
+      const events: UpstreamEvent[] = [];
+      const config = loadMarketDataConfig({
+        MARKET_DATA_SOURCE: "http",
+        MARKET_DATA_BASE_URL: upstream.url,
+        MARKET_DATA_MAX_RETRIES: "0",
+      });
+      const source = createMarketDataSource(config, { onEvent: (e) => events.push(e) });
+      await expect(source.getCandles("AAPL", { limit: 2 })).rejects.toMatchObject({
+        code: "UPSTREAM_UNAVAILABLE",
+        attempts: 1,
+      });
+      expect(events.at(-1)).toMatchObject({ type: "failure", code: "UPSTREAM_UNAVAILABLE" });
+    } finally {
+      await upstream.close();
+    }
   });
 });
