@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createRegistry } from "@mle/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,6 +91,17 @@ describe("mle models", () => {
     const noKeep = await cli.run("models", "prune", "--registry-dir", "reg");
     expect(noKeep.code).toBe(2);
     expect(noKeep.stderr).toMatch(/--keep/);
+  });
+
+  it("marks a tampered version corrupt in the list and refuses to activate it (exit 1)", async () => {
+    await writeFile(path.join(dir(), "v3", "model.json"), '{"tampered":true}');
+    const cli = createTestCli({ cwd: tmp.dir });
+    const list = await cli.run("models", "list", "--registry-dir", "reg");
+    expect(list.stdout).toMatch(/\bv3\b.*corrupt: .*model\.json/);
+    const activate = await cli.run("models", "activate", "v3", "--registry-dir", "reg");
+    expect(activate.code).toBe(1);
+    expect(activate.stderr).toMatch(/^error \[MODEL_CORRUPT\]/);
+    expect(await createRegistry({ dir: dir() }).getActive()).toBe("v1");
   });
 
   it("prunes old versions but never the active one", async () => {

@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { createSampleSource } from "@mle/market-client";
@@ -124,7 +125,6 @@ describe("mle train: runtime failures exit 1 and create no version", () => {
 
   async function csvRun(name: string, files: Record<string, string>) {
     const data = path.join(tmp.dir, `data-${name}`);
-    const { mkdir, writeFile } = await import("node:fs/promises");
     await mkdir(data, { recursive: true });
     for (const [file, text] of Object.entries(files)) await writeFile(path.join(data, file), text);
     const config = await tmp.file(`${name}.yaml`, `${BASE.replace("models", `models-${name}`)}\n`);
@@ -171,7 +171,6 @@ describe("mle train: runtime failures exit 1 and create no version", () => {
 
   it("trains from CSV files given as a relative MARKET_DATA_CSV_DIR (resolved against the user directory)", async () => {
     const data = path.join(tmp.dir, "data-good");
-    const { mkdir, writeFile } = await import("node:fs/promises");
     await mkdir(data, { recursive: true });
     await writeFile(path.join(data, "AAPL.csv"), candleCsv(200));
     await writeFile(path.join(data, "MSFT.csv"), candleCsv(200));
