@@ -146,6 +146,11 @@ describe("buildDataset", () => {
     const fromColumns = buildDataset({ A: columns(a), B: columns(b) }, spec);
     const mixed = buildDataset({ A: columns(a), B: b }, spec);
     expect(fromColumns).toEqual(fromObjects);
+    // Float64Array columns are read in place and left untouched.
+    const cols = columns(a);
+    const before = [cols.timestamps.slice(), cols.closes.slice()];
+    buildDataset({ A: cols }, spec);
+    expect([cols.timestamps, cols.closes]).toEqual(before);
     expect(mixed).toEqual(fromObjects);
   });
 

@@ -96,8 +96,9 @@ function readColumns(symbol: string, series: ColumnarSeries): SymbolSeries {
     );
   }
   const n = c.length;
-  const closes = new Float64Array(n);
-  const timestamps = new Float64Array(n);
+  // Float64Array input is only read, never written: use it as is instead of copying.
+  const closes = c instanceof Float64Array ? c : new Float64Array(n);
+  const timestamps = ts instanceof Float64Array ? ts : new Float64Array(n);
   let previous = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const close = c[i]!;
@@ -119,8 +120,8 @@ function readColumns(symbol: string, series: ColumnarSeries): SymbolSeries {
       );
     }
     previous = t;
-    closes[i] = close;
-    timestamps[i] = t;
+    if (closes !== c) closes[i] = close;
+    if (timestamps !== ts) timestamps[i] = t;
   }
   return { closes, timestamps };
 }
