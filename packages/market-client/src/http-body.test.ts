@@ -1,6 +1,7 @@
 import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import type { UpstreamEvent } from "./events";
 import { createHttpSource } from "./http-source";
 
 /** A one-off loopback server for answers the reference upstream does not produce. */
@@ -17,20 +18,26 @@ async function withServer(handler: RequestListener, run: (baseUrl: string) => Pr
 
 describe("createHttpSource body handling", () => {
   it("applies the per-attempt timeout to a body that stalls after the headers", async () => {
-    let requests = 0;
     await withServer(
       (_req, res) => {
-        requests++;
         res.writeHead(200, { "content-type": "application/json" });
         res.write('{"symbol":"AAPL","candles":['); // and never ends
       },
       async (baseUrl) => {
-        const http = createHttpSource({ baseUrl, timeoutMs: 50, maxRetries: 1, backoffMs: 0 });
+        const events: UpstreamEvent[] = [];
+        const http = createHttpSource({
+          baseUrl,
+          timeoutMs: 1000,
+          maxRetries: 0,
+          onEvent: (e) => events.push(e),
+        });
         await expect(http.getCandles("AAPL", { limit: 5 })).rejects.toMatchObject({
           code: "UPSTREAM_TIMEOUT",
-          attempts: 2,
+          attempts: 1,
         });
-        expect(requests).toBe(2);
+        // The headers (status 200) arrived, so the timeout fired while the body was being read.
+        expect(events.map((e) => e.type)).toEqual(["request", "response", "failure"]);
+        expect(events[1]).toMatchObject({ type: "response", status: 200 });
       },
     );
   });

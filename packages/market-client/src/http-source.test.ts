@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Candle } from "./candle";
 import {
   isMarketDataError,
@@ -25,17 +25,13 @@ const source: MarketDataSource = {
 
 let upstream: ReferenceUpstream;
 
-beforeAll(async () => {
+// A fresh upstream per test: a request a previous test abandoned can never be counted in the next one.
+beforeEach(async () => {
   upstream = await startReferenceUpstream({ source });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await upstream.close();
-});
-
-beforeEach(() => {
-  upstream.setFaults({});
-  upstream.resetStats();
 });
 
 function client(overrides: Partial<HttpSourceOptions> = {}) {
@@ -227,7 +223,7 @@ describe("createHttpSource against the reference upstream", () => {
     const controller = new AbortController();
     const { http, events } = client({ timeoutMs: 5000 });
     const pending = http.getCandles("AAPL", { limit: 5, signal: controller.signal });
-    // Abort once the upstream holds the request, so it cannot be counted in a later test.
+    // Abort once the upstream holds the request.
     while (upstream.stats.requests === 0) await new Promise((r) => setTimeout(r, 5));
     controller.abort(new DOMException("caller gave up", "AbortError"));
     await expect(pending).rejects.toMatchObject({ name: "AbortError", message: "caller gave up" });
