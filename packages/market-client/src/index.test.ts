@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import * as api from "./index";
+
+describe("the public surface", () => {
+  it("exports every name docs/architecture.md promises", () => {
+    for (const name of [
+      "SYMBOL_PATTERN",
+      "normalizeSymbol",
+      "createSampleSource",
+      "createCsvSource",
+      "createHttpSource",
+      "createMarketDataSource",
+      "marketDataEnvSchema",
+      "loadMarketDataConfig",
+      "normalizeCandles",
+      "requireCandles",
+      "startReferenceUpstream",
+      "MarketDataError",
+      "isMarketDataError",
+      "candleSchema",
+      "MARKET_DATA_ENV_DOCS",
+    ]) {
+      expect(api, name).toHaveProperty(name);
+    }
+  });
+
+  it("lists exactly the seven documented error codes", () => {
+    expect(Object.keys(api.MarketDataErrorCode).sort()).toEqual([
+      "CONFIG_ERROR",
+      "INSUFFICIENT_DATA",
+      "INVALID_SYMBOL",
+      "SYMBOL_NOT_FOUND",
+      "UPSTREAM_BAD_RESPONSE",
+      "UPSTREAM_TIMEOUT",
+      "UPSTREAM_UNAVAILABLE",
+    ]);
+  });
+});
