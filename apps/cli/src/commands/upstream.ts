@@ -72,7 +72,7 @@ function createServeCommand(deps: CliDeps): Command {
       parseNumber,
     )
     .option("--truncate-rate <x>", "share of responses cut short, 0-1 (default 0)", parseNumber)
-    .option("--retry-after <s>", "Retry-After seconds sent with 429 answers", parseInteger)
+    .option("--retry-after <s>", "Retry-After seconds sent with every injected error answer", parseInteger)
     .option("--json", "print the listening address as one JSON line on stdout", false)
     .action(async (opts: ServeOptions) => {
       const overrides: Record<string, string> = { MARKET_DATA_SOURCE: opts.source };
