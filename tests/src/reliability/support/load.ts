@@ -23,6 +23,8 @@ export interface Outcome {
   readonly body: unknown;
   readonly text: string;
   readonly ms: number;
+  /** performance.now() when the request was sent. */
+  readonly startedAt: number;
 }
 
 /** A request that got no answer within `hangMs` fails the burst instead of hanging the suite. */
@@ -41,7 +43,14 @@ export async function timedGet(
   } catch {
     body = undefined;
   }
-  return { path, status: res.status, body, text, ms: performance.now() - started };
+  return {
+    path,
+    status: res.status,
+    body,
+    text,
+    ms: performance.now() - started,
+    startedAt: started,
+  };
 }
 
 /** Sends every path at once and waits for all answers. */
