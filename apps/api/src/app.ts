@@ -108,16 +108,19 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         ),
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) =>
-        errorResponse(
-          c,
-          "PAYLOAD_TOO_LARGE",
-          `The request body exceeds ${config.bodyLimitBytes} bytes.`,
-        ),
-    }),
+  const limitBody = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: (c) =>
+      errorResponse(
+        c,
+        "PAYLOAD_TOO_LARGE",
+        `The request body exceeds ${config.bodyLimitBytes} bytes.`,
+      ),
+  });
+  // No route reads a GET/HEAD body; skipping them avoids `c.req.raw.body`, which makes
+  // @hono/node-server build a full Request per GET (serving bench: a large share of /predict's cost).
+  app.use((c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next),
   );
   app.use(requestTimeout(config.requestTimeoutMs));
 
