@@ -9,13 +9,12 @@
  * bench/src/run.mjs, plus `target` and `pass` on rows that check a target (and `maxRelErr` on the
  * accuracy rows). NaN marks a field that does not apply (accuracy and agreement rows).
  *
- * Timing: warm-up, then interleaved repetitions (the order rotates, and a full GC runs untimed
- * before each call), so load changes on a shared machine hit every contender alike; speed ratios are the median of per-repetition ratios, and the
+ * Timing: warm-up, then interleaved repetitions (the order rotates), so load changes on a shared
+ * machine hit every contender alike (no forced GC between calls: a forced full GC made the next
+ * call up to 20 × slower, apparently by discarding compiled code); speed ratios are the median of per-repetition ratios, and the
  * ratio of minimums is given in the note.
  */
 import { pathToFileURL } from "node:url";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { computeFeatures, createFeatureStream, DEFAULT_FEATURES } from "@mle/features";
 import * as indicatorts from "indicatorts";
 import technicalindicators from "technicalindicators";
@@ -91,17 +90,6 @@ export function handRollingStd(c, w) {
 
 // --- measurement ---------------------------------------------------------------------------------
 
-/**
- * A full garbage collection before every timed call (untimed), so no contender pays for the
- * garbage of the one before it: every call allocates megabytes of typed arrays, and V8 collects
- * on external-memory pressure at whatever call happens to cross the threshold.
- */
-const collectGarbage = (() => {
-  setFlagsFromString("--expose-gc");
-  const gc = runInNewContext("gc");
-  return typeof gc === "function" ? () => gc() : () => {};
-})();
-
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -119,8 +107,6 @@ function interleave(fns, { warmup, reps }) {
   for (let i = 0; i < reps; i++) {
     for (let j = 0; j < names.length; j++) {
       const k = names[(i + j) % names.length];
-      out[k].result = undefined;
-      collectGarbage();
       const t0 = performance.now();
       out[k].result = fns[k]();
       out[k].times.push(performance.now() - t0);
