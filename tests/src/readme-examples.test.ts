@@ -9,7 +9,7 @@
  *   exactly after trimming trailing spaces; `…` in an expected line stands for any text (a port).
  *   stderr is not compared (progress logs go there).
  *
- * Each example is written into tests/node_modules/.readme-examples/ (so `@mle/*` resolves to the
+ * Each example is written into tests/node_modules/.readme-examples-<random>/ (so `@mle/*` resolves to the
  * workspace packages' built dist), type-checked with the repo's strict tsconfig, stripped of types
  * with esbuild and run with node from a fresh temporary working folder; it must exit 0.
  * Run `pnpm turbo run build --filter=e2e...` first; README_EXAMPLES_KEEP=1 keeps the generated files.
@@ -24,7 +24,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, "../..");
-const workDir = path.join(repo, "tests/node_modules/.readme-examples");
+// A folder per run, so two runs at once do not share files; node_modules keeps it out of git.
+const workDir = fs.mkdtempSync(path.join(repo, "tests/node_modules/.readme-examples-"));
 const PACKAGES = ["features", "market-client", "dataset", "trainer", "registry", "inference"];
 const CODE_LANGS = new Set(["ts", "typescript", "js", "javascript", "mjs", "mts"]);
 
@@ -135,8 +136,6 @@ const examples = PACKAGES.flatMap((pkg) =>
 const fileName = (e: Example) => `${e.pkg}-L${e.line}`;
 
 beforeAll(() => {
-  fs.rmSync(workDir, { recursive: true, force: true });
-  fs.mkdirSync(workDir, { recursive: true });
   for (const e of examples) {
     fs.writeFileSync(path.join(workDir, `${fileName(e)}.mts`), e.code);
     const js = esbuild.transformSync(e.code, {
@@ -149,7 +148,8 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  if (!process.env.README_EXAMPLES_KEEP) fs.rmSync(workDir, { recursive: true, force: true });
+  if (process.env.README_EXAMPLES_KEEP) console.log(`README examples kept in ${workDir}`);
+  else fs.rmSync(workDir, { recursive: true, force: true });
 });
 
 describe("the README example convention", () => {
