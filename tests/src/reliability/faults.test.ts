@@ -4,9 +4,9 @@
  * 10 /features over 10 symbols) per burst.
  *
  * Timing budget of one request, from the http source's settings below:
- *   3 attempts × 1 000 ms timeout + 2 waits (jittered backoff ≤ 20 + 40 ms, or Retry-After ≤ 100 ms each)
- *   = at most 3 200 ms of upstream work; asserted with 3 000 ms of slack for a loaded 2-core CI box:
- *   every answer within 6 200 ms. (The timeout is generous because the upstream, the API and 40
+ *   3 attempts × 1 500 ms timeout + 2 waits (jittered backoff ≤ 20 + 40 ms, or Retry-After ≤ 100 ms each)
+ *   = at most 4 700 ms of upstream work; asserted with 3 000 ms of slack for a loaded 2-core CI box:
+ *   every answer within 7 700 ms. (The timeout is generous because the upstream, the API and 40
  *   clients share this process: a tighter one times out healthy calls when the box is busy.)
  */
 
@@ -28,7 +28,7 @@ import { burst, codeOf, type Outcome, SYMBOLS, timedGet } from "./support/load";
 import { type Served, serveFetch } from "./support/serve";
 import { tempDir } from "./support/temp";
 
-const TIMEOUT_MS = 1000;
+const TIMEOUT_MS = 1500;
 const MAX_RETRIES = 2;
 const BACKOFF_MS = 20;
 const MAX_RETRY_AFTER_MS = 100;
@@ -129,8 +129,13 @@ async function expectRecovered(api: Api): Promise<void> {
     if (probe.status === 200 && api.source.breakerState === "closed") break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  const outcomes = await burst(api.url, paths);
-  expect(checkOutcomes(outcomes, [])).toEqual({ OK: paths.length });
+  // Up to 3 bursts: on a CI box busy with other suites a healthy call can still exceed the
+  // 1.5 s attempt timeout; anything but a timeout fails at once.
+  let tally: Record<string, number> = {};
+  for (let i = 0; i < 3 && tally.OK !== paths.length; i++) {
+    tally = checkOutcomes(await burst(api.url, paths), ["UPSTREAM_TIMEOUT"]);
+  }
+  expect(tally).toEqual({ OK: paths.length });
   expect(api.source.breakerState).toBe("closed");
   expect((await timedGet(api.url, "/health")).status).toBe(200);
 }
