@@ -3,7 +3,7 @@
  * source and a temp registry (v1, v2), 3 rounds of 700 mixed requests (2 100 in all: 60 %
  * /predict over 10 symbols with the prediction cache off, 25 % /features with varying lookbacks,
  * 15 % /models) from 20 concurrent clients. In rounds 2 and 3 another version is hot-activated
- * over HTTP half way through.
+ * over HTTP a quarter of the way through.
  *
  * Heap: measured after forced full GCs, after round 1 (warm: caches and JIT settled) and after
  * round 3; tolerance 4 MiB for the 1 400 requests in between (≈ 3 KiB per request: a leak of
@@ -45,12 +45,12 @@ interface RoundResult {
   readonly activatedAt: number;
 }
 
-/** One round; when `activate` is given, that version is activated after half the requests. */
+/** One round; when `activate` is given, that version is activated after a quarter of the requests. */
 async function round(activate?: string): Promise<RoundResult> {
   let activatedAt = Number.POSITIVE_INFINITY;
   let activation: Promise<void> | undefined;
   const outcomes = await pool(api.url, ROUND, CONCURRENCY, pathFor, (_o, i) => {
-    if (activate && i === ROUND / 2 && !activation) {
+    if (activate && i === ROUND / 4 && !activation) {
       activation = fetch(`${api.url}/models/${activate}/activate`, {
         method: "POST",
         headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
