@@ -14,15 +14,10 @@ import { type ApiProcess, startApiProcess } from "./support/api-process";
 import { candlesCsv } from "./support/csv";
 import { trainRegistry } from "./support/fixture";
 import { findLeak } from "./support/leaks";
-import {
-  chunkedUploadUntilAnswered,
-  errorOf,
-  type RawResponse,
-  rawRequest,
-  uploadUntilAnswered,
-} from "./support/raw-http";
+import { errorOf, type RawResponse, rawRequest } from "./support/raw-http";
 import { recordingSource, recordingStore } from "./support/recording";
 import { tempDir } from "./support/temp";
+import { chunkedUploadUntilAnswered, uploadUntilAnswered } from "./support/upload";
 
 const ADMIN_TOKEN = "adm1n-T0ken-e2e-7f3c9a51d2";
 const CANARY = "canary-env-value-5b1e77";
