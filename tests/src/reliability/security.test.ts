@@ -17,6 +17,7 @@ import { copyRegistry, trainRegistry } from "./support/fixture";
 import { pollUntil } from "./support/poll";
 import { errorOf, type RawResponse, rawRequest } from "./support/raw-http";
 import { tempDir } from "./support/temp";
+import { stalledBody } from "./support/upload";
 
 const ADMIN_TOKEN = "s3cret-admin-token-for-e2e-0042";
 const REQUEST_TIMEOUT_MS = 1000;
@@ -191,6 +192,14 @@ describe("limits", () => {
       body: JSON.stringify({ symbols: ["AAPL"] }),
     });
     expect(small.status, small.text).toBe(200);
+  });
+
+  it(`REQUEST_TIMEOUT_MS=${REQUEST_TIMEOUT_MS}: a client that stops sending its body gets 503 REQUEST_TIMEOUT at the deadline, not a connection held open`, async () => {
+    const r = await stalledBody(admin.url, "/predict/batch");
+    expect(r.statusLine).toMatch(/^HTTP\/1\.1 503 /);
+    expect(JSON.parse(r.body).error.code).toBe("REQUEST_TIMEOUT");
+    expect(r.ms).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 50);
+    expect(r.ms).toBeLessThan(4000);
   });
 
   it(`REQUEST_TIMEOUT_MS=${REQUEST_TIMEOUT_MS}: a request stuck on a 6 s upstream answers 503 REQUEST_TIMEOUT long before, and the server answers normally afterwards`, async () => {

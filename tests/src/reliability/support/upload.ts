@@ -148,3 +148,44 @@ export function chunkedUploadUntilAnswered(
     });
   });
 }
+
+/**
+ * Sends the headers and the first bytes of a body that never completes, and resolves with the
+ * answer's status line and body once the server answers (or rejects after `timeoutMs`).
+ */
+export function stalledBody(
+  baseUrl: string,
+  path: string,
+  timeoutMs = 15_000,
+): Promise<{ statusLine: string; body: string; ms: number }> {
+  const { hostname, port } = new URL(baseUrl);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let received = "";
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error("no answer to a stalled body"));
+    }, timeoutMs);
+    socket.setEncoding("utf8");
+    socket.on("error", () => {});
+    socket.on("data", (d: string) => {
+      received += d;
+      const end = received.indexOf("\r\n\r\n");
+      if (end >= 0 && received.includes("}", end)) {
+        clearTimeout(timer);
+        socket.destroy();
+        resolve({
+          statusLine: received.slice(0, received.indexOf("\r\n")),
+          body: received.slice(received.indexOf("{", end), received.lastIndexOf("}") + 1),
+          ms: performance.now() - started,
+        });
+      }
+    });
+    socket.on("connect", () => {
+      socket.write(
+        `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"symbols":`,
+      );
+    });
+  });
+}
