@@ -1,8 +1,11 @@
-import { computeFeatures, type FeatureSpec, validateFeatureSpec } from "@mle/features";
+import { type FeatureSpec, validateFeatureSpec, warmupLength } from "@mle/features";
 import { DatasetError } from "./errors";
-import { mergeRuns, type Run } from "./merge";
+import { featureColumns } from "./feature-columns";
+import { mergeBlocks, type Run } from "./merge";
 import { readCandles } from "./read-candles";
+import { timeAligned } from "./time-aligned";
 import type { ColumnarSeries, Dataset, PriceSeries, SymbolStats } from "./types";
+import { type RowSink, type SymbolSource, writeRows } from "./write-rows";
 
 /**
  * Builds a labeled, columnar dataset from candles of one or more symbols.
@@ -49,16 +52,15 @@ export function buildDataset(
   const columns = validSpec.features;
   const cols = columns.length;
   const perSymbol: Record<string, SymbolStats> = {};
+  const sources: SymbolSource[] = [];
   const runs: Run[] = [];
-  const closesBySymbol: Float64Array[] = [];
-  const columnsBySymbol: Float64Array[][] = [];
-  const offsets: number[] = [];
+  let rows = 0;
+  const offset = warmupLength(validSpec);
 
-  for (const symbol of symbols) {
+  for (let id = 0; id < symbols.length; id++) {
+    const symbol = symbols[id]!;
     const series = readCandles(symbol, candlesBySymbol[symbol]!);
     const n = series.closes.length;
-    const table = computeFeatures(series.closes, validSpec);
-    const offset = table.offset;
     const kept = Math.max(0, n - 1 - offset);
     if (kept === 0) {
       throw new DatasetError(
@@ -68,32 +70,40 @@ export function buildDataset(
       );
     }
     perSymbol[symbol] = { candles: n, kept, droppedWarmup: offset, droppedNoLabel: 1 };
+    sources.push({
+      id,
+      closes: series.closes,
+      timestamps: series.timestamps,
+      columns: featureColumns(series.closes, validSpec, offset),
+      offset,
+    });
     runs.push({ timestamps: series.timestamps, start: offset, end: n - 1 });
-    closesBySymbol.push(series.closes);
-    columnsBySymbol.push(columns.map((c) => table.values[c]));
-    offsets.push(offset);
+    rows += kept;
   }
 
-  // One symbol needs no merge: its rows are already in time order.
-  const order = runs.length === 1 ? null : mergeRuns(runs);
-  const first = runs[0]!.start;
-  const rows = order === null ? runs[0]!.end - first : order.run.length;
-  const X = new Float64Array(rows * cols);
-  const y = new Float64Array(rows);
-  const timestamps = new Float64Array(rows);
-  const symbolIds = new Uint32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const s = order === null ? 0 : order.run[r]!;
-    const t = order === null ? first + r : order.local[r]!;
-    const closes = closesBySymbol[s]!;
-    const values = columnsBySymbol[s]!;
-    const f = t - offsets[s]!;
-    const o = r * cols;
-    for (let j = 0; j < cols; j++) X[o + j] = values[j]![f]!;
-    y[r] = closes[t + 1]! / closes[t]! - 1;
-    timestamps[r] = runs[s]!.timestamps[t]!;
-    symbolIds[r] = s;
+  const sink: RowSink = {
+    cols,
+    X: new Float64Array(rows * cols),
+    y: new Float64Array(rows),
+    timestamps: new Float64Array(rows),
+    symbolIds: new Uint32Array(rows),
+  };
+  const k = sources.length;
+  if (k === 1) {
+    // One symbol: its rows are already in time order.
+    writeRows(sink, sources[0]!, runs[0]!.start, rows, 0, 1);
+  } else if (timeAligned(runs)) {
+    // Same timestamps for every symbol: row (i, s) is i * k + s, no merge needed.
+    for (let s = 0; s < k; s++) writeRows(sink, sources[s]!, runs[s]!.start, rows / k, s, k);
+  } else {
+    const blocks = mergeBlocks(runs);
+    for (let b = 0, row = 0; b < blocks.length; b++) {
+      const count = blocks.count[b]!;
+      writeRows(sink, sources[blocks.run[b]!]!, blocks.start[b]!, count, row, 1);
+      row += count;
+    }
   }
+  const { X, y, timestamps, symbolIds } = sink;
   return {
     spec: validSpec,
     featureColumns: [...columns],
