@@ -1,7 +1,7 @@
 /**
  * Upstream faults through the reference upstream over real loopback HTTP, while the API (createApp
- * on @hono/node-server, http source, temp registry) answers 40 concurrent requests (30 /predict and
- * 10 /features over 10 symbols) per burst.
+ * on @hono/node-server, http source, temp registry) answers 41 concurrent requests per burst (30
+ * /predict and 10 /features over 10 symbols, and a /predict/batch of all 10 symbols).
  *
  * Timing budget of one request, from the http source's settings below:
  *   3 attempts × 1 500 ms timeout + 2 waits (jittered backoff ≤ 20 + 40 ms, or Retry-After ≤ 100 ms each)
@@ -122,6 +122,49 @@ function checkOutcomes(
   return tally;
 }
 
+/** Answers in one burst: the GET paths plus one item per symbol of a concurrent batch request. */
+const TOTAL = paths.length + SYMBOLS.length;
+
+/**
+ * One burst: every GET path plus a concurrent `POST /predict/batch` of all symbols. The batch is
+ * answered 200 with, per symbol, the correct prediction or the error (code, matching status, public
+ * message) the symbol would get alone. Returns the tally over the GET answers and the batch items.
+ */
+async function faultBurst(api: Api, allowed: readonly string[]): Promise<Record<string, number>> {
+  const started = performance.now();
+  const [outcomes, res] = await Promise.all([
+    burst(api.url, paths),
+    fetch(`${api.url}/predict/batch`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ symbols: SYMBOLS }),
+      signal: AbortSignal.timeout(10_000),
+    }),
+  ]);
+  const text = await res.text();
+  expect(performance.now() - started).toBeLessThan(BOUND_MS);
+  expect(res.status, text).toBe(200);
+  expect(findLeak(text, [`127.0.0.1:${upstreamPort}`])).toBeNull();
+  const tally = checkOutcomes(outcomes, allowed);
+  const items = (JSON.parse(text) as { results: BatchItem[] }).results;
+  expect(items.map((i) => i.symbol)).toEqual([...SYMBOLS]);
+  for (const item of items) {
+    if (item.ok) {
+      expect(item.result).toEqual(expectedPrediction[item.symbol]);
+      tally.OK = (tally.OK ?? 0) + 1;
+    } else {
+      expect(allowed, JSON.stringify(item)).toContain(item.error.code);
+      expect(item.error.status).toBe(STATUS_OF[item.error.code]);
+      tally[item.error.code] = (tally[item.error.code] ?? 0) + 1;
+    }
+  }
+  return tally;
+}
+
+type BatchItem =
+  | { symbol: string; ok: true; result: unknown }
+  | { symbol: string; ok: false; error: { code: string; message: string; status: number } };
+
 /** Bounded wait for the circuit to close again, then a full burst must be all correct. */
 async function expectRecovered(api: Api): Promise<void> {
   for (let i = 0; i < 40; i++) {
@@ -132,10 +175,10 @@ async function expectRecovered(api: Api): Promise<void> {
   // Up to 3 bursts: on a CI box busy with other suites a healthy call can still exceed the
   // 1.5 s attempt timeout; anything but a timeout fails at once.
   let tally: Record<string, number> = {};
-  for (let i = 0; i < 3 && tally.OK !== paths.length; i++) {
-    tally = checkOutcomes(await burst(api.url, paths), ["UPSTREAM_TIMEOUT"]);
+  for (let i = 0; i < 3 && tally.OK !== TOTAL; i++) {
+    tally = await faultBurst(api, ["UPSTREAM_TIMEOUT"]);
   }
-  expect(tally).toEqual({ OK: paths.length });
+  expect(tally).toEqual({ OK: TOTAL });
   expect(api.source.breakerState).toBe("closed");
   expect((await timedGet(api.url, "/health")).status).toBe(200);
 }
@@ -172,20 +215,16 @@ afterAll(async () => {
   await base.cleanup();
 });
 
-describe(`upstream faults under 40 concurrent requests: correct answer or 502/503/504 envelope within ${BOUND_MS} ms, then recovery without restart`, () => {
+describe(`upstream faults under 41 concurrent requests (one a 10-symbol batch): correct answer or 502/503/504 envelope within ${BOUND_MS} ms, then recovery without restart`, () => {
   it("answers every request correctly when the upstream is healthy (the baseline)", async () => {
     const api = await startApi();
-    const outcomes = await burst(api.url, paths);
-    expect(checkOutcomes(outcomes, [])).toEqual({ OK: paths.length });
+    expect(await faultBurst(api, [])).toEqual({ OK: TOTAL });
   });
 
   it("upstream slower than the timeout: 504 UPSTREAM_TIMEOUT (503 once the circuit opens), then correct again", async () => {
     const api = await startApi();
     upstream.setFaults({ latencyMs: 2 * TIMEOUT_MS });
-    const tally = checkOutcomes(await burst(api.url, paths), [
-      "UPSTREAM_TIMEOUT",
-      "UPSTREAM_UNAVAILABLE",
-    ]);
+    const tally = await faultBurst(api, ["UPSTREAM_TIMEOUT", "UPSTREAM_UNAVAILABLE"]);
     expect(tally.UPSTREAM_TIMEOUT).toBeGreaterThan(0);
     expect(tally.OK).toBeUndefined();
     upstream.setFaults({});
@@ -195,7 +234,7 @@ describe(`upstream faults under 40 concurrent requests: correct answer or 502/50
   it("a burst of 5xx: retried; answers are correct or 503 UPSTREAM_UNAVAILABLE", async () => {
     const api = await startApi();
     upstream.setFaults({ failNext: 12, failNextWith: "error", errorStatus: 500, errorRate: 0.3 });
-    const tally = checkOutcomes(await burst(api.url, paths), ["UPSTREAM_UNAVAILABLE"]);
+    const tally = await faultBurst(api, ["UPSTREAM_UNAVAILABLE"]);
     expect(upstream.stats.faults.error).toBeGreaterThanOrEqual(12);
     expect(tally.OK).toBeGreaterThan(0);
     expect(api.events.some((e) => e.type === "retry")).toBe(true);
@@ -206,13 +245,13 @@ describe(`upstream faults under 40 concurrent requests: correct answer or 502/50
   it("429 with Retry-After: waits as told (capped), then correct or 503 UPSTREAM_UNAVAILABLE", async () => {
     const api = await startApi();
     upstream.setFaults({ errorRate: 0.5, errorStatus: 429, retryAfterSeconds: 0.05 });
-    checkOutcomes(await burst(api.url, paths), ["UPSTREAM_UNAVAILABLE"]);
+    await faultBurst(api, ["UPSTREAM_UNAVAILABLE"]);
     const retries = api.events.filter((e) => e.type === "retry" && e.reason === "status 429");
     expect(retries.length).toBeGreaterThan(0);
     expect(retries.every((e) => e.type === "retry" && e.retryAfter && e.delayMs === 50)).toBe(true);
     upstream.setFaults({ errorRate: 1, errorStatus: 429, retryAfterSeconds: 60 });
-    const capped = checkOutcomes(await burst(api.url, paths), ["UPSTREAM_UNAVAILABLE"]);
-    expect(capped.UPSTREAM_UNAVAILABLE).toBe(paths.length);
+    const capped = await faultBurst(api, ["UPSTREAM_UNAVAILABLE"]);
+    expect(capped.UPSTREAM_UNAVAILABLE).toBe(TOTAL);
     upstream.setFaults({});
     await expectRecovered(api);
   });
@@ -220,10 +259,7 @@ describe(`upstream faults under 40 concurrent requests: correct answer or 502/50
   it("malformed JSON: 502 UPSTREAM_BAD_RESPONSE (not retried), never a wrong prediction", async () => {
     const api = await startApi();
     upstream.setFaults({ malformedRate: 0.5 });
-    const tally = checkOutcomes(await burst(api.url, paths), [
-      "UPSTREAM_BAD_RESPONSE",
-      "UPSTREAM_UNAVAILABLE",
-    ]);
+    const tally = await faultBurst(api, ["UPSTREAM_BAD_RESPONSE", "UPSTREAM_UNAVAILABLE"]);
     expect(upstream.stats.faults.malformed).toBeGreaterThan(0);
     expect(tally.UPSTREAM_BAD_RESPONSE).toBeGreaterThan(0);
     upstream.setFaults({});
@@ -233,10 +269,7 @@ describe(`upstream faults under 40 concurrent requests: correct answer or 502/50
   it("valid JSON with the wrong schema: 502 UPSTREAM_BAD_RESPONSE, never a wrong prediction", async () => {
     const api = await startApi();
     upstream.setFaults({ schemaViolationRate: 0.5 });
-    const tally = checkOutcomes(await burst(api.url, paths), [
-      "UPSTREAM_BAD_RESPONSE",
-      "UPSTREAM_UNAVAILABLE",
-    ]);
+    const tally = await faultBurst(api, ["UPSTREAM_BAD_RESPONSE", "UPSTREAM_UNAVAILABLE"]);
     expect(upstream.stats.faults.schema).toBeGreaterThan(0);
     expect(tally.UPSTREAM_BAD_RESPONSE).toBeGreaterThan(0);
     upstream.setFaults({});
@@ -246,11 +279,7 @@ describe(`upstream faults under 40 concurrent requests: correct answer or 502/50
   it("truncated bodies: retried or reported, never parsed as a short candle list", async () => {
     const api = await startApi();
     upstream.setFaults({ truncateRate: 0.5 });
-    checkOutcomes(await burst(api.url, paths), [
-      "UPSTREAM_BAD_RESPONSE",
-      "UPSTREAM_UNAVAILABLE",
-      "UPSTREAM_TIMEOUT",
-    ]);
+    await faultBurst(api, ["UPSTREAM_BAD_RESPONSE", "UPSTREAM_UNAVAILABLE", "UPSTREAM_TIMEOUT"]);
     expect(upstream.stats.faults.truncate).toBeGreaterThan(0);
     upstream.setFaults({});
     await expectRecovered(api);
@@ -259,7 +288,7 @@ describe(`upstream faults under 40 concurrent requests: correct answer or 502/50
   it("connection reset: retried; correct or 503 UPSTREAM_UNAVAILABLE", async () => {
     const api = await startApi();
     upstream.setFaults({ dropRate: 0.5 });
-    checkOutcomes(await burst(api.url, paths), ["UPSTREAM_UNAVAILABLE"]);
+    await faultBurst(api, ["UPSTREAM_UNAVAILABLE"]);
     expect(upstream.stats.faults.drop).toBeGreaterThan(0);
     upstream.setFaults({});
     await expectRecovered(api);
@@ -268,11 +297,11 @@ describe(`upstream faults under 40 concurrent requests: correct answer or 502/50
   it("upstream down entirely: 503 UPSTREAM_UNAVAILABLE fast (circuit open); back on the same port: correct again without restart", async () => {
     const api = await startApi();
     await upstream.close();
-    const down = checkOutcomes(await burst(api.url, paths), ["UPSTREAM_UNAVAILABLE"]);
-    expect(down.UPSTREAM_UNAVAILABLE).toBe(paths.length);
+    const down = await faultBurst(api, ["UPSTREAM_UNAVAILABLE"]);
+    expect(down.UPSTREAM_UNAVAILABLE).toBe(TOTAL);
     expect(api.source.breakerState).toBe("open");
-    const again = checkOutcomes(await burst(api.url, paths), ["UPSTREAM_UNAVAILABLE"]);
-    expect(again.UPSTREAM_UNAVAILABLE).toBe(paths.length);
+    const again = await faultBurst(api, ["UPSTREAM_UNAVAILABLE"]);
+    expect(again.UPSTREAM_UNAVAILABLE).toBe(TOTAL);
     upstream = await startReferenceUpstream({ source: createSampleSource(), port: upstreamPort });
     await expectRecovered(api);
   });
