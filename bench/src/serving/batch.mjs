@@ -52,7 +52,7 @@ export async function batchRows({ quick, registryDir }) {
         name: "POST /predict/batch, 100 new symbols (cold cache)",
         medianMs: median(cold),
         minMs: min(cold),
-        note: `${reps} batches of 100 symbols never requested before (sample source); per symbol ${fmt(median(cold) / N)} ms.`,
+        note: `${reps} batches of 100 symbols never requested before; per symbol ${fmt(median(cold) / N)} ms, mostly the sample source generating each new symbol's full history (it keeps 8 paths).`,
       },
       {
         group: "serving",
