@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { buildDataset, FEATURE_NAMES } from "@mle/dataset";
+import { computeFeatures } from "@mle/features";
 import { fitRidge } from "@mle/trainer";
 import MLR from "ml-regression-multivariate-linear";
 
@@ -208,7 +209,7 @@ function row(group, name, m, base, extra = {}) {
  * as a large-data user would hold it; (B) with 1M candle objects alive, whose marking makes every
  * major GC (triggered by the big typed-array allocations) slower for ours and the baseline alike.
  */
-function pipelineCases(quick) {
+function pipelineCases(quick, withCandles = true) {
   const n = quick ? 100_000 : 1_000_000;
   const label = quick ? "100k" : "1M";
   const spec = { lookback: W, features: FEATURES4 };
@@ -226,7 +227,34 @@ function pipelineCases(quick) {
   const ds = buildDataset({ BENCH: columns }, spec);
   const all = { start: 0, end: ds.rows };
 
-  const [hand, handFitOnly, oursColumnar, buildColumnar, fit] = measureInterleaved(
+  // 10 symbols × n/10 rows: one clock for all (interleave) and one minute apart (k-way merge).
+  const k = 10;
+  const multi = (stagger) => {
+    const out = {};
+    const m = n / k + W + 1;
+    for (let s = 0; s < k; s++) {
+      const ts = new Float64Array(m);
+      for (let t = 0; t < m; t++) ts[t] = t0 + (t * k + (stagger ? s : 0)) * 60_000;
+      out[`S${s}`] = { timestamps: ts, closes: closes.subarray(s * 97, s * 97 + m) };
+    }
+    return out;
+  };
+  const aligned = multi(false);
+  const staggered = multi(true);
+  const fresh = (len) => new Float64Array(len).fill(1);
+
+  const [
+    hand,
+    handFitOnly,
+    oursColumnar,
+    buildColumnar,
+    fit,
+    features,
+    freshX,
+    freshOut,
+    oursAligned,
+    oursStaggered,
+  ] = measureInterleaved(
     [
       () => handPipeline(closes),
       () => handFit(ds.X, ds.y, ds.rows, 4),
@@ -236,6 +264,17 @@ function pipelineCases(quick) {
       },
       () => buildDataset({ BENCH: columns }, spec),
       () => fitRidge(ds, all, { alpha: 1 }),
+      () => computeFeatures(closes, spec),
+      () => fresh(ds.rows * 4),
+      () => [fresh(ds.rows * 4), fresh(ds.rows), fresh(ds.rows)],
+      () => {
+        const d = buildDataset(aligned, spec);
+        return fitRidge(d, { start: 0, end: d.rows }, { alpha: 1 });
+      },
+      () => {
+        const d = buildDataset(staggered, spec);
+        return fitRidge(d, { start: 0, end: d.rows }, { alpha: 1 });
+      },
     ],
     reps,
   );
@@ -263,12 +302,44 @@ function pipelineCases(quick) {
       },
     ),
     row(g, `A: buildDataset(columns) alone, ${label} × 4`, buildColumnar, handFitOnly, {
-      note: "checks, features (@mle/features), labels",
+      note: "checks, features (@mle/features), labels, rows written into X",
     }),
     row(g, `A: fitRidge alone, ${label} × 4`, fit, handFitOnly, {
       note: "two passes (centered), standardized, Cholesky",
     }),
+    row(g, `A: computeFeatures alone (4 columns), ${label}`, features, handFitOnly, {
+      note: "part of the build: @mle/features, its n-sized columns in fresh memory",
+    }),
+    row(g, `A: new Float64Array(${label} × 4).fill(1)`, freshX, handFitOnly, {
+      note: "no computation: the page-fault cost of touching X's fresh memory once",
+    }),
+    row(g, `A: fresh X + y + timestamps, filled`, freshOut, handFitOnly, {
+      note: "the memory every build must hand back, touched once",
+    }),
+    row(
+      g,
+      `A: buildDataset + fitRidge, ${k} time-aligned symbols × ${label}/${k}`,
+      oursAligned,
+      handFitOnly,
+      {
+        target: "≤ 2 × hand fit",
+        met: oursAligned.medianMs <= 2 * handFitOnly.medianMs,
+        note: "same timestamps for all symbols: rows interleaved, no merge",
+      },
+    ),
+    row(
+      g,
+      `A: buildDataset + fitRidge, ${k} staggered symbols × ${label}/${k}`,
+      oursStaggered,
+      handFitOnly,
+      {
+        target: "≤ 2 × hand fit",
+        met: oursStaggered.medianMs <= 2 * handFitOnly.medianMs,
+        note: "timestamps one minute apart per symbol: k-way merge of the runs",
+      },
+    ),
   ];
+  if (!withCandles) return rowsA;
 
   const candles = makeCandles(n + W + 1);
   const [handB, ours, build] = measureInterleaved(
@@ -346,6 +417,28 @@ function scalingCases(quick) {
   return out;
 }
 
+/**
+ * Phase A again in a child process whose malloc neither returns freed memory to the OS nor maps
+ * big blocks separately (glibc MALLOC_TRIM_THRESHOLD_ / MALLOC_MMAP_THRESHOLD_), so every call
+ * reuses pages an earlier call already faulted in. The difference to phase A is the page-fault
+ * cost of fresh memory on this machine, not computation.
+ */
+function reuseCases(quick) {
+  const self = fileURLToPath(import.meta.url);
+  const args = ["--expose-gc", self, "--reuse-child", ...(quick ? ["--quick"] : [])];
+  const env = {
+    ...process.env,
+    MALLOC_TRIM_THRESHOLD_: String(2 ** 31),
+    MALLOC_MMAP_THRESHOLD_: String(2 ** 30),
+  };
+  const rows = JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8", env }));
+  return rows.map((r) => ({
+    ...r,
+    name: r.name.replace(/^A: /, "C (freed memory reused): "),
+    ...(r.note ? { note: `${r.note}; child process, malloc keeps freed pages` } : {}),
+  }));
+}
+
 /** In a child process so the figure is this workload's peak, not the whole bench run's. */
 function memoryCases(quick) {
   const rows = quick ? 100_000 : 1_000_000;
@@ -405,6 +498,7 @@ function rssChild(rows) {
 export async function run({ quick = false } = {}) {
   return [
     ...pipelineCases(quick),
+    ...reuseCases(quick),
     ...peerCases(quick),
     ...scalingCases(quick),
     ...memoryCases(quick),
@@ -415,6 +509,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const i = process.argv.indexOf("--rss-child");
   if (i >= 0) {
     rssChild(Number(process.argv[i + 1]));
+  } else if (process.argv.includes("--reuse-child")) {
+    process.stdout.write(JSON.stringify(pipelineCases(process.argv.includes("--quick"), false)));
   } else {
     const rows = await run({ quick: process.argv.includes("--quick") });
     const f = (v) => (typeof v === "number" ? Number(v.toPrecision(3)) : (v ?? ""));

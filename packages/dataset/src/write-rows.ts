@@ -54,16 +54,11 @@ export function writeRows(
       for (let i = 0, o = row0 * cols + j; i < count; i++, o += step * cols) X[o] = c[f0 + i]!;
     }
   }
+  // Plain loops rather than set/fill over subarrays: a merge writes many one-row blocks, and a
+  // subarray per block would be an allocation per row.
   for (let i = 0, r = row0, t = t0; i < count; i++, r += step, t++) {
     y[r] = closes[t + 1]! / closes[t]! - 1;
+    timestamps[r] = ts[t]!;
   }
-  if (step === 1) {
-    timestamps.set(ts.subarray(t0, t0 + count), row0);
-    if (id !== 0) symbolIds.fill(id, row0, row0 + count);
-  } else {
-    for (let i = 0, r = row0, t = t0; i < count; i++, r += step, t++) {
-      timestamps[r] = ts[t]!;
-      symbolIds[r] = id;
-    }
-  }
+  if (id !== 0) for (let i = 0, r = row0; i < count; i++, r += step) symbolIds[r] = id;
 }
