@@ -267,7 +267,7 @@ describe("training faults while the server runs", () => {
     expect(versionOf(await get("/predict?symbol=AAPL"))).toBe("v2");
   });
 
-  for (const failAt of [1, 3, 5]) {
+  for (const failAt of [1, 5]) {
     it(`a full disk (ENOSPC injected at write ${failAt} of the save): exit 1 REGISTRY_IO, no version, no temp folder left, the server keeps serving v2`, async () => {
       const dir = await serveCopy(`full-disk-${failAt}`);
       expect(versionOf(await get("/predict?symbol=AAPL"))).toBe("v2");
