@@ -6,6 +6,12 @@
  *     + normal equations accumulated in Float64Arrays + 5×5 Gaussian elimination) and vs the
  *     hand-written fit alone;
  *   - fitRidge alone vs the hand-written normal-equation fit on the same X;
+ *   - what the build is made of: computeFeatures alone, and the bare cost of touching fresh
+ *     memory (new Float64Array(rows × 4).fill(1), and X + y + timestamps), page faults included;
+ *   - build + fit for 10 symbols × rows/10, time-aligned (interleave) and staggered (k-way merge);
+ *   - phase C: phase A again in a child process whose glibc malloc keeps freed pages
+ *     (MALLOC_TRIM_THRESHOLD_ / MALLOC_MMAP_THRESHOLD_), so the page-fault share of A shows as
+ *     the difference between A and C;
  *   - fitRidge vs ml-regression-multivariate-linear (100k rows; 10k in quick mode: at 1M that
  *     library needs ~6 s and ~1.7 GB per fit, too much for a shared 2-core machine);
  *   - fit time for 10k / 100k / 1M rows × 4 and × 10 features, with the growth ratio;
