@@ -30,6 +30,7 @@ describe("onError", () => {
     ["NO_ACTIVE_MODEL", 503],
     ["MODEL_CORRUPT", 503],
     ["INVALID_VERSION", 422],
+    ["REGISTRY_IO", 503],
   ] as const;
   it.each(registryCodes)("maps RegistryError %s to %i", async (code, status) => {
     const app = sampleApp(
