@@ -5,7 +5,7 @@ import { mergeBlocks, type Run } from "./merge";
 import { readCandles } from "./read-candles";
 import { timeAligned } from "./time-aligned";
 import type { ColumnarSeries, Dataset, PriceSeries, SymbolStats } from "./types";
-import { type RowSink, type SymbolSource, writeRows } from "./write-rows";
+import { type RowSink, type SymbolSource, writeRow, writeRows } from "./write-rows";
 
 /**
  * Builds a labeled, columnar dataset from candles of one or more symbols.
@@ -96,11 +96,13 @@ export function buildDataset(
     // Same timestamps for every symbol: row (i, s) is i * k + s, no merge needed.
     for (let s = 0; s < k; s++) writeRows(sink, sources[s]!, runs[s]!.start, rows / k, s, k);
   } else {
-    const blocks = mergeBlocks(runs);
-    for (let b = 0, row = 0; b < blocks.length; b++) {
-      const count = blocks.count[b]!;
-      writeRows(sink, sources[blocks.run[b]!]!, blocks.start[b]!, count, row, 1);
-      row += count;
+    const { length, run, start, count } = mergeBlocks(runs);
+    for (let b = 0, row = 0; b < length; b++) {
+      const c = count[b]!;
+      const src = sources[run[b]!]!;
+      if (c === 1) writeRow(sink, src, start[b]!, row);
+      else writeRows(sink, src, start[b]!, c, row, 1);
+      row += c;
     }
   }
   const { X, y, timestamps, symbolIds } = sink;

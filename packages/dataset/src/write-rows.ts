@@ -62,3 +62,16 @@ export function writeRows(
   }
   if (id !== 0) for (let i = 0, r = row0; i < count; i++, r += step) symbolIds[r] = id;
 }
+
+/** {@link writeRows} for a single row: the common block of a merge of interleaved symbols. */
+export function writeRow(sink: RowSink, src: SymbolSource, t: number, row: number): void {
+  const cols = sink.cols;
+  const X = sink.X;
+  const columns = src.columns;
+  const closes = src.closes;
+  const f = t - src.offset;
+  for (let j = 0, o = row * cols; j < cols; j++, o++) X[o] = columns[j]![f]!;
+  sink.y[row] = closes[t + 1]! / closes[t]! - 1;
+  sink.timestamps[row] = src.timestamps[t]!;
+  sink.symbolIds[row] = src.id;
+}
