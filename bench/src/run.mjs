@@ -22,7 +22,8 @@ for (const file of modules) {
   const mod = await import(path.join(here, file));
   process.stderr.write(`bench: ${file}${quick ? " (quick)" : ""}\n`);
   const rows = await mod.run({ quick });
-  for (const row of rows) results.push({ module: file, ...row });
+  // Modules may say `pass` or `met`; the table has one column for it.
+  for (const row of rows) results.push({ module: file, ...row, met: row.met ?? row.pass });
 }
 
 const fmt = (v, d = 3) => (typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(d)).toString() : (v ?? ""));
