@@ -4,7 +4,6 @@ import type { Registry } from "@mle/registry";
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { bodyLimit } from "hono/body-limit";
-import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import pkg from "../package.json";
 import type { ApiConfig } from "./config";
@@ -16,6 +15,7 @@ import { createLogger } from "./logger";
 import { type ApiMetrics, createApiMetrics } from "./metrics/api-metrics";
 import { accessLog } from "./middleware/access-log";
 import { requestIdMiddleware } from "./middleware/request-id";
+import { secureHeadersMiddleware } from "./middleware/secure-headers";
 import { requestTimeout } from "./middleware/timeout";
 import { createRouter, type RouteContext } from "./routes/context";
 import { registerDocsRoutes } from "./routes/docs";
@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = createRouter();
   app.use(requestIdMiddleware());
   app.use(accessLog({ logger, metrics: ctx.metrics, now }));
-  app.use(secureHeaders());
+  app.use(secureHeadersMiddleware());
   if (config.corsOrigins.length > 0) {
     const origins = [...config.corsOrigins];
     app.use(
@@ -140,6 +140,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerDocsRoutes(app, ctx);
 
   app.notFound((c) => errorResponse(c, "NOT_FOUND", PUBLIC_MESSAGE.NOT_FOUND));
-  app.onError(createErrorHandler((c) => (c.get("log") as Logger | undefined) ?? logger));
+  // A child logger only when something fails: making one per request costs more than the log line.
+  app.onError(createErrorHandler((c) => logger.child({ request_id: c.get("requestId") })));
   return app;
 }

@@ -9,13 +9,18 @@ export const UNMATCHED_ROUTE = "unmatched";
 
 /** The route pattern (e.g. `/api/v1/features`) that answered, never the raw path. */
 export function routePattern(c: Context): string {
-  const routes = matchedRoutes(c).filter((r) => r.method !== "ALL");
-  return routes.at(-1)?.path ?? UNMATCHED_ROUTE;
+  const routes = matchedRoutes(c);
+  for (let i = routes.length - 1; i >= 0; i--) {
+    const route = routes[i];
+    if (route !== undefined && route.method !== "ALL") return route.path;
+  }
+  return UNMATCHED_ROUTE;
 }
 
 /**
- * Binds a request-scoped child logger, then writes one JSON line per request
- * (method, path, route, status, duration_ms, request_id) and records the HTTP metrics.
+ * Writes one JSON line per request (request_id, method, path, route, status, duration_ms) and
+ * records the HTTP metrics. The request id goes in the line itself rather than through a child
+ * logger: `logger.child()` per request costs more than the line (serving bench).
  */
 export function accessLog(options: {
   logger: Logger;
@@ -24,23 +29,23 @@ export function accessLog(options: {
 }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = options.now();
-    const log = options.logger.child({ request_id: c.var.requestId });
-    c.set("log", log);
     await next();
     const durationMs = Math.max(0, options.now() - started);
     const status = c.res.status;
     const route = routePattern(c);
-    const labels = { method: c.req.method, route, status: String(status) };
+    const method = c.req.method;
+    const labels = { method, route, status: String(status) };
     options.metrics.httpRequests.inc(labels);
     options.metrics.httpDuration.observe(labels, durationMs / 1000);
     const line = {
-      method: c.req.method,
+      request_id: c.get("requestId"),
+      method,
       path: c.req.path,
       route,
       status,
       duration_ms: Math.round(durationMs * 1000) / 1000,
     };
-    if (status >= 500) log.error(line, "request");
-    else log.info(line, "request");
+    if (status >= 500) options.logger.error(line, "request");
+    else options.logger.info(line, "request");
   };
 }

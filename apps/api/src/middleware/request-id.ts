@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
+import { nodeResponse } from "./node-response";
 
 /** The header carrying the request id, in and out. */
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -9,6 +10,8 @@ export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * Sets `c.var.requestId` and the `x-request-id` response header on every response, errors included.
+ * Served by @hono/node-server, the header goes on the Node response before the handler runs
+ * (see {@link nodeResponse}); elsewhere on `c.res`, checked after the handler.
  *
  * @example
  * ```ts
@@ -22,6 +25,12 @@ export function requestIdMiddleware(
     const incoming = c.req.header(REQUEST_ID_HEADER);
     const id = incoming !== undefined && REQUEST_ID_PATTERN.test(incoming) ? incoming : generate();
     c.set("requestId", id);
+    const outgoing = nodeResponse(c);
+    if (outgoing) {
+      outgoing.setHeader(REQUEST_ID_HEADER, id);
+      await next();
+      return;
+    }
     c.header(REQUEST_ID_HEADER, id);
     await next();
     if (c.res.headers.get(REQUEST_ID_HEADER) !== id) {

@@ -70,7 +70,7 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContex
     const limit = requested ?? DEFAULT_FEATURE_LIMIT;
     const candles = await ctx.source.getCandles(symbol, {
       limit: limit + lookback,
-      signal: c.var.signal,
+      signal: c.get("requestSignal")(),
     });
     requireCandles(candles, lookback + 1, symbol);
     const rows = computeFeatureRows(candles, { lookback, features: DEFAULT_FEATURES });
