@@ -27,3 +27,20 @@ export function nodeResponse(c: Context): ServerResponse | undefined {
     ? (outgoing as ServerResponse)
     : undefined;
 }
+
+/**
+ * Header `name` (lower case) of the Node request behind `c`, read from Node's own parsed headers:
+ * `c.req.header()` would make @hono/node-server build a `Headers` from all of them first. A
+ * repeated header comes joined with ", ", as `Headers.get` joins it. Undefined when absent or when
+ * not served by @hono/node-server.
+ *
+ * @example
+ * ```ts
+ * const id = nodeRequestHeader(c, "x-request-id") ?? c.req.header("x-request-id");
+ * ```
+ */
+export function nodeRequestHeader(c: Context, name: string): string | undefined {
+  const env = c.env as { incoming?: { headers?: Record<string, string | string[] | undefined> } };
+  const value = env?.incoming?.headers?.[name];
+  return Array.isArray(value) ? value.join(", ") : value;
+}

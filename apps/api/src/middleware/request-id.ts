@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
-import { nodeResponse } from "./node-response";
+import { nodeRequestHeader, nodeResponse } from "./node-response";
 
 /** The header carrying the request id, in and out. */
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -22,10 +22,12 @@ export function requestIdMiddleware(
   generate: () => string = randomUUID,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const incoming = c.req.header(REQUEST_ID_HEADER);
+    const outgoing = nodeResponse(c);
+    const incoming = outgoing
+      ? nodeRequestHeader(c, REQUEST_ID_HEADER)
+      : c.req.header(REQUEST_ID_HEADER);
     const id = incoming !== undefined && REQUEST_ID_PATTERN.test(incoming) ? incoming : generate();
     c.set("requestId", id);
-    const outgoing = nodeResponse(c);
     if (outgoing) {
       outgoing.setHeader(REQUEST_ID_HEADER, id);
       await next();

@@ -7,6 +7,7 @@ import { isApiErrorCode, PASS_THROUGH_MESSAGE, PUBLIC_MESSAGE } from "../errors/
 import type { AppEnv } from "../env";
 import { requireJson } from "../middleware/require-json";
 import { SymbolParam } from "../validation/params";
+import { registerQueryRoute } from "../validation/query-route";
 import type { RouteContext } from "./context";
 import { requirePredictor } from "./inference-context";
 import {
@@ -82,8 +83,7 @@ function publicItem(item: BatchItem): BatchItem {
 
 /** `GET /predict` and `POST /predict/batch` (mounted at `/` and `/api/v1`). */
 export function registerPredictRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
-  app.openapi(predictRoute, async (c) => {
-    const { symbol, version } = c.req.valid("query");
+  registerQueryRoute(app, predictRoute, async (c, { symbol, version }) => {
     // No signal: the predictor uses one only to stop waiting for a shared upstream fetch (which it
     // never aborts), and making one costs ~10 µs per cached prediction. The deadline still answers
     // 503 REQUEST_TIMEOUT (timeout middleware); a client that leaves just stops waiting.
