@@ -16,10 +16,10 @@
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { transformSync } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
@@ -28,17 +28,6 @@ const repo = path.resolve(import.meta.dirname, "../..");
 const workDir = fs.mkdtempSync(path.join(repo, "tests/node_modules/.readme-examples-"));
 const PACKAGES = ["features", "market-client", "dataset", "trainer", "registry", "inference"];
 const CODE_LANGS = new Set(["ts", "typescript", "js", "javascript", "mjs", "mts"]);
-
-interface Esbuild {
-  transformSync(
-    code: string,
-    options: { loader: "ts"; format: "esm"; target: string },
-  ): { code: string };
-}
-// esbuild is not a dependency of e2e; the workspace installs it for packages/features' build.
-const esbuild = createRequire(path.join(repo, "packages/features/package.json"))(
-  "esbuild",
-) as Esbuild;
 
 interface Block {
   readonly info: string;
@@ -138,7 +127,7 @@ const fileName = (e: Example) => `${e.pkg}-L${e.line}`;
 beforeAll(() => {
   for (const e of examples) {
     fs.writeFileSync(path.join(workDir, `${fileName(e)}.mts`), e.code);
-    const js = esbuild.transformSync(e.code, {
+    const js = transformSync(e.code, {
       loader: "ts",
       format: "esm",
       target: "node20",

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { createMarketDataSource, loadMarketDataConfig } from "@mle/market-client";
 import { createRegistry, type Registry } from "@mle/registry";
-import { type CliDeps, createBufferWriter, main } from "cli/dist/index.js";
+import { type CliDeps, createBufferWriter, main } from "cli";
 
 const require = createRequire(import.meta.url);
 /** apps/cli/dist/bin.js (built by `turbo run build --filter=e2e...`). */

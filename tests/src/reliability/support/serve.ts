@@ -1,26 +1,12 @@
 /**
  * Serves a fetch handler (a Hono app) on an ephemeral loopback port with @hono/node-server, the
- * adapter apps/api's server.ts uses. The e2e package does not depend on it directly, so it is
- * loaded through the api package's own dependency resolution (same copy, same version).
+ * adapter apps/api's server.ts uses.
  * @module
  */
 
+import { serve } from "@hono/node-server";
 import type { Server } from "node:http";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-
-type Serve = (
-  options: {
-    fetch: (req: Request) => Response | Promise<Response>;
-    hostname: string;
-    port: number;
-  },
-  listening: (info: AddressInfo) => void,
-) => Server;
-
-const fromTests = createRequire(import.meta.url);
-const fromApi = createRequire(fromTests.resolve("api/package.json"));
-const { serve } = fromApi("@hono/node-server") as { serve: Serve };
 
 export interface Served {
   /** `http://127.0.0.1:<port>` */
@@ -39,14 +25,15 @@ export interface Served {
  */
 export function serveFetch(fetch: (req: Request) => Response | Promise<Response>): Promise<Served> {
   return new Promise((resolve) => {
-    const server = serve({ fetch, hostname: "127.0.0.1", port: 0 }, (info) => {
+    // Without createServer options the adapter serves plain HTTP/1.1: a node:http Server.
+    const server = serve({ fetch, hostname: "127.0.0.1", port: 0 }, (info: AddressInfo) => {
       resolve({
         url: `http://127.0.0.1:${info.port}`,
         port: info.port,
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
+            (server as Server).close(() => done());
+            (server as Server).closeAllConnections();
           }),
       });
     });
