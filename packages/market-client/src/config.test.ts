@@ -93,6 +93,18 @@ describe("loadMarketDataConfig", () => {
     expect(err.message).not.toContain("s3cret");
   });
 
+  it("rejects credentials with bad percent-encoding as CONFIG_ERROR without echoing them", () => {
+    const err = configError({
+      MARKET_DATA_SOURCE: "http",
+      MARKET_DATA_BASE_URL: "https://us%ZZer:pw%ZZs3cret@md.example.com/v1",
+    });
+    expect(err.code).toBe("CONFIG_ERROR");
+    expect(err.variable).toBe("MARKET_DATA_BASE_URL");
+    expect(err.message).toContain("MARKET_DATA_BASE_URL");
+    expect(err.message).not.toContain("s3cret");
+    expect(err.message).not.toContain("us%ZZer");
+  });
+
   it("is backed by a zod schema that applies the same defaults", () => {
     expect(marketDataEnvSchema.parse({}).MARKET_DATA_TIMEOUT_MS).toBe(5000);
   });

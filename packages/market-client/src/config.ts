@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ConfigError } from "./errors";
 import { DEFAULT_BACKOFF_MS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./http-source";
 import { DEFAULT_SAMPLE_SEED } from "./sample-source";
+import { prepareUpstreamUrl } from "./upstream-url";
 
 export const MARKET_DATA_SOURCES = ["sample", "csv", "http"] as const;
 export type MarketDataSourceKind = (typeof MARKET_DATA_SOURCES)[number];
@@ -129,6 +130,9 @@ export function loadMarketDataConfig(
     throw new ConfigError(variable, `${variable}: ${text}`, { cause: result.error });
   }
   const e = result.data;
+  // Parse the URL now (credentials included) so a bad value is a ConfigError at startup,
+  // not a URIError when the source is built.
+  if (e.MARKET_DATA_BASE_URL !== undefined) prepareUpstreamUrl(e.MARKET_DATA_BASE_URL);
   return {
     source: e.MARKET_DATA_SOURCE,
     baseUrl: e.MARKET_DATA_BASE_URL,

@@ -25,6 +25,12 @@ describe("prepareUpstreamUrl", () => {
     );
     expect(() => prepareUpstreamUrl("file:///etc/passwd")).toThrow(/http or https/);
   });
+
+  it("rejects credentials with invalid percent-encoding with CONFIG_ERROR, not a URIError", () => {
+    expect(() => prepareUpstreamUrl("https://us%ZZer:pw@md.example.com")).toThrow(
+      expect.objectContaining({ code: "CONFIG_ERROR", variable: "MARKET_DATA_BASE_URL" }),
+    );
+  });
 });
 
 describe("createHttpSource request shape", () => {

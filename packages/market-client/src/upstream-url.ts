@@ -14,7 +14,8 @@ export interface UpstreamUrl {
  * Parses the upstream base URL. Credentials in it (`https://user:pass@host`) are moved to an
  * `Authorization: Basic` header (fetch refuses URLs with credentials) and never appear in `display`.
  *
- * @throws ConfigError naming `MARKET_DATA_BASE_URL` when the URL is not absolute http(s).
+ * @throws ConfigError naming `MARKET_DATA_BASE_URL` when the URL is not absolute http(s) or its
+ * credentials are not valid percent-encoding.
  * @example
  * ```ts
  * prepareUpstreamUrl("https://u:p@md.example.com/v1").display; // "https://md.example.com/v1/candles"
@@ -41,8 +42,19 @@ export function prepareUpstreamUrl(baseUrl: string): UpstreamUrl {
   }
   let authorization: string | undefined;
   if (url.username !== "" || url.password !== "") {
-    const user = decodeURIComponent(url.username);
-    const pass = decodeURIComponent(url.password);
+    let user: string;
+    let pass: string;
+    try {
+      user = decodeURIComponent(url.username);
+      pass = decodeURIComponent(url.password);
+    } catch (e) {
+      // Never echo the credentials: name the variable and what is wrong.
+      throw new ConfigError(
+        "MARKET_DATA_BASE_URL",
+        "MARKET_DATA_BASE_URL has credentials with invalid percent-encoding",
+        { cause: e },
+      );
+    }
     authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString("base64")}`;
     url.username = "";
     url.password = "";
