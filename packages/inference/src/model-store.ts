@@ -38,6 +38,8 @@ export class ModelStore {
   readonly #versions: Lru<string, ServingModel>;
   readonly #loads = new SingleFlight<string, ServingModel>();
   #checking: Promise<void> | null = null;
+  /** A forced check queued behind the running one (shared by every forced caller meanwhile). */
+  #rerun: Promise<void> | null = null;
   #serving: ServingModel | null = null;
   #problem: InferenceError | null = null;
   #stamp: string | null | undefined = undefined;
@@ -88,15 +90,29 @@ export class ModelStore {
   /**
    * Looks at the registry's active pointer and swaps in the active model when it changed (or when
    * the previous attempt failed). A caller arriving while a check runs joins it (so the first
-   * concurrent requests all wait for the first load instead of finding no model).
+   * concurrent requests all wait for the first load instead of finding no model). A forced caller
+   * arriving while a check runs gets one more check after it: the running one may have read the
+   * pointer before the caller moved it (activate, then readiness).
    */
   check(force: boolean): Promise<void> {
-    if (this.#checking) return this.#checking;
+    if (this.#checking) return force ? this.#queueRerun(this.#checking) : this.#checking;
     if (!force && this.#clock() - this.#checkedAt < this.#reloadCheckMs) return Promise.resolve();
     this.#checking = this.#check().finally(() => {
       this.#checking = null;
     });
     return this.#checking;
+  }
+
+  #queueRerun(running: Promise<void>): Promise<void> {
+    if (this.#rerun) return this.#rerun;
+    const rerun = running
+      .catch(() => undefined)
+      .then(() => {
+        this.#rerun = null;
+        return this.check(true);
+      });
+    this.#rerun = rerun;
+    return rerun;
   }
 
   /**

@@ -1,0 +1,76 @@
+import { createSampleSource } from "@mle/market-client";
+import type { Registry } from "@mle/registry";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tempRegistry, trainAndSave } from "../test/fixtures";
+import { ModelStore } from "./model-store";
+
+const sample = createSampleSource({ seed: 7 });
+let registry: Registry;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ registry, cleanup } = await tempRegistry());
+});
+afterEach(async () => {
+  await cleanup();
+});
+
+/**
+ * The real registry, whose getActive is held after reading the pointer until `release()` while
+ * `holding`: a check that started earlier (stamp and version read) finishes with a stale answer.
+ */
+function slowPointer(inner: Registry): {
+  registry: Registry;
+  hold(): void;
+  release(): void;
+  waiting(): boolean;
+} {
+  let holding = false;
+  let gates: Array<() => void> = [];
+  const registry: Registry = {
+    ...inner,
+    getActive: async () => {
+      const version = await inner.getActive();
+      if (holding) await new Promise<void>((resolve) => gates.push(resolve));
+      return version;
+    },
+  };
+  return {
+    registry,
+    hold: () => {
+      holding = true;
+    },
+    release: () => {
+      holding = false;
+      const open = gates;
+      gates = [];
+      for (const gate of open) gate();
+    },
+    waiting: () => gates.length > 0,
+  };
+}
+
+describe("ModelStore", () => {
+  it("runs a forced check again after a running one that read the pointer before it moved", async () => {
+    const v1 = await trainAndSave(registry, sample);
+    const v2 = await trainAndSave(registry, sample, { lookback: 6, activate: false });
+    const slow = slowPointer(registry);
+    const store = new ModelStore({
+      registry: slow.registry,
+      clock: () => 0,
+      reloadCheckMs: 60_000,
+      maxModels: 4,
+    });
+    slow.hold();
+    const early = store.check(true);
+    while (!slow.waiting()) await new Promise((r) => setTimeout(r, 1));
+    await registry.activate(v2);
+    const forced = store.check(true);
+    slow.release();
+    await early;
+    await forced;
+    expect(store.serving?.version).toBe(v2);
+    expect((await store.active()).version).toBe(v2);
+    expect(v1).not.toBe(v2);
+  });
+});
