@@ -21,13 +21,27 @@ function daysFromCivil(y: number, m: number, d: number): number {
 }
 
 /**
+ * ISO-8601 date or date-time: `YYYY-MM-DD`, or `YYYY-MM-DD(T| )HH:MM[:SS[.fff…]]` with an optional
+ * zone `Z`, `±HH:MM`, `±HHMM` or `±HH`.
+ */
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+
+/**
  * Epoch milliseconds of an ISO-8601 timestamp, `NaN` if it does not parse. The canonical
  * `YYYY-MM-DDTHH:MM:SS.sssZ` form (what `Date#toISOString` writes) takes an arithmetic fast path
- * (about 10× faster than `Date.parse` on a million rows); any other form goes to `Date.parse`.
+ * (about 10× faster than `Date.parse` on a million rows). Other ISO forms are parsed
+ * arithmetically too, never by `Date.parse`, so the result does not depend on the machine's time
+ * zone: a date-time without a zone and a bare date are UTC (as in `@mle/market-client`), an offset
+ * is applied as given, fractions below a millisecond are truncated. Anything else (impossible
+ * dates, hour 24, non-ISO text such as `"Jan 2 2024"`) is `NaN`.
  *
  * @example
  * ```ts
  * parseTimestamp("2024-01-02T00:00:00.000Z"); // 1704153600000
+ * parseTimestamp("2024-01-02T00:00:00"); // 1704153600000 (no zone: UTC)
+ * parseTimestamp("2024-01-02"); // 1704153600000
+ * parseTimestamp("2024-01-02T01:00:00+01:00"); // 1704153600000
  * ```
  */
 export function parseTimestamp(s: string): number {
@@ -66,7 +80,38 @@ export function parseTimestamp(s: string): number {
     }
     return Number.NaN;
   }
-  return typeof s === "string" ? Date.parse(s) : Number.NaN;
+  return typeof s === "string" ? parseIsoSlow(s) : Number.NaN;
+}
+
+/** Any accepted ISO form other than the canonical one; `NaN` if it does not match or is out of range. */
+function parseIsoSlow(s: string): number {
+  const m = ISO.exec(s);
+  if (m === null) return Number.NaN;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = m[4] === undefined ? 0 : Number(m[4]);
+  const mi = m[5] === undefined ? 0 : Number(m[5]);
+  const sec = m[6] === undefined ? 0 : Number(m[6]);
+  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, "0"));
+  const sign = m[9] === "-" ? -1 : 1;
+  const oh = m[10] === undefined ? 0 : Number(m[10]);
+  const om = m[11] === undefined ? 0 : Number(m[11]);
+  if (
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    d > daysInMonth(y, mo) ||
+    h > 23 ||
+    mi > 59 ||
+    sec > 59 ||
+    oh > 23 ||
+    om > 59
+  ) {
+    return Number.NaN;
+  }
+  const local = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60_000 + sec * 1000 + ms;
+  return local - sign * (oh * 60 + om) * 60_000;
 }
 
 function daysInMonth(y: number, m: number): number {
