@@ -14,6 +14,8 @@ export const InferenceErrorCode = {
   MODEL_CORRUPT: "MODEL_CORRUPT",
   /** The model is intact but its feature spec cannot be served by this build. */
   INCOMPATIBLE_MODEL: "INCOMPATIBLE_MODEL",
+  /** The registry folder itself cannot be read (missing permission, a file instead of a folder). */
+  REGISTRY_IO: "REGISTRY_IO",
 } as const;
 
 export type InferenceErrorCode = (typeof InferenceErrorCode)[keyof typeof InferenceErrorCode];

@@ -7,8 +7,9 @@ import { InferenceError, isInferenceError, NO_ACTIVE_MODEL_MESSAGE } from "./err
 
 /**
  * Converts an error raised while loading `version` into an {@link InferenceError}:
- * INVALID_VERSION and MODEL_NOT_FOUND become MODEL_NOT_FOUND, NO_ACTIVE_MODEL stays, every other
- * registry failure (corrupt artifact, unreadable folder) becomes MODEL_CORRUPT. The registry's
+ * INVALID_VERSION and MODEL_NOT_FOUND become MODEL_NOT_FOUND, NO_ACTIVE_MODEL and REGISTRY_IO (the
+ * registry's storage cannot be read) stay, every other registry failure (corrupt or missing
+ * artifact) becomes MODEL_CORRUPT. The registry's
  * message names a version and a file, never a path, so it is safe to show.
  */
 export function fromRegistryError(error: unknown, version: string | undefined): InferenceError {
@@ -25,6 +26,8 @@ export function fromRegistryError(error: unknown, version: string | undefined): 
         );
       case "NO_ACTIVE_MODEL":
         return new InferenceError("NO_ACTIVE_MODEL", NO_ACTIVE_MODEL_MESSAGE, opts);
+      case "REGISTRY_IO":
+        return new InferenceError("REGISTRY_IO", `Model registry: ${error.message}`, opts);
       default:
         return new InferenceError(
           "MODEL_CORRUPT",
