@@ -16,9 +16,10 @@ import { createSource } from "./market-source";
 import { installGracefulShutdown } from "./shutdown";
 import pkg from "../package.json";
 
-function loadConfig() {
+/** Runs a start-up step; a failure (bad configuration) prints one line and exits 2, no stack. */
+function orExit2<T>(step: () => T): T {
   try {
-    return { api: loadApiConfig(process.env), market: loadMarketDataConfig(process.env) };
+    return step();
   } catch (e) {
     // One line naming the variable, never the value; exit 2 = configuration error.
     process.stderr.write(`mle-api: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -26,16 +27,22 @@ function loadConfig() {
   }
 }
 
-const { api: config, market } = loadConfig();
+const { api: config, market } = orExit2(() => ({
+  api: loadApiConfig(process.env),
+  market: loadMarketDataConfig(process.env),
+}));
 const logger = createLogger({ level: config.logLevel });
 const startedAt = performance.now();
 const metrics = createApiMetrics({
   version: pkg.version,
   uptimeSeconds: () => (performance.now() - startedAt) / 1000,
 });
-const source = createSource(market, metrics);
-const registry = createRegistry({ dir: config.registryDir });
-const predictor = createPredictor({ registry, source, cacheTtlMs: config.inferenceCacheTtlMs });
+const { source, registry, predictor } = orExit2(() => {
+  const source = createSource(market, metrics);
+  const registry = createRegistry({ dir: config.registryDir });
+  const predictor = createPredictor({ registry, source, cacheTtlMs: config.inferenceCacheTtlMs });
+  return { source, registry, predictor };
+});
 const app = createApp({
   source,
   registry,

@@ -73,11 +73,18 @@ describe("the server process (node dist/server.js)", () => {
   it("stops start-up with exit code 2 and one line naming a bad API or market data variable", async () => {
     const badPort = spawnServer({ PORT: "eighty", ADMIN_TOKEN: "x" });
     const badSource = spawnServer({ MARKET_DATA_SOURCE: "ftp" });
+    const badCredentials = spawnServer({
+      MARKET_DATA_SOURCE: "http",
+      MARKET_DATA_BASE_URL: "https://us%ZZer:s3cret@127.0.0.1:9/v1",
+    });
     expect(await badPort.exited).toBe(2);
     expect(await badSource.exited).toBe(2);
+    expect(await badCredentials.exited).toBe(2);
+    expect(badCredentials.stderr()).not.toContain("s3cret");
     for (const [server, variable] of [
       [badPort, "PORT"],
       [badSource, "MARKET_DATA_SOURCE"],
+      [badCredentials, "MARKET_DATA_BASE_URL"],
     ] as const) {
       const lines = server.stderr().trim().split("\n");
       expect(lines).toHaveLength(1);
