@@ -8,8 +8,10 @@
 export const InferenceErrorCode = {
   /** The registry has no active version (nothing trained yet, or the pointer is missing). */
   NO_ACTIVE_MODEL: "NO_ACTIVE_MODEL",
-  /** The requested version does not exist (or is not a `vN` name). */
+  /** The requested version does not exist. */
   MODEL_NOT_FOUND: "MODEL_NOT_FOUND",
+  /** The requested version is not a version name (`v1`, `v2`, ... or the alias `active`). */
+  INVALID_VERSION: "INVALID_VERSION",
   /** The version exists but its artifacts fail verification or cannot be read. */
   MODEL_CORRUPT: "MODEL_CORRUPT",
   /** The model is intact but its feature spec cannot be served by this build. */

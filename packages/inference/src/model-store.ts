@@ -5,14 +5,12 @@
  * failure is reported by {@link ModelStore.status}.
  * @module
  */
-import type { Registry } from "@mle/registry";
+import { isVersionName, type Registry } from "@mle/registry";
 import { InferenceError, NO_ACTIVE_MODEL_MESSAGE } from "./errors";
 import { Lru } from "./lru";
 import { fromRegistryError } from "./registry-errors";
 import { type ServingModel, toServingModel } from "./serving-model";
 import { SingleFlight } from "./single-flight";
-
-const VERSION_NAME = /^v[1-9][0-9]{0,8}$/;
 
 export interface ModelStoreOptions {
   readonly registry: Registry;
@@ -55,14 +53,15 @@ export class ModelStore {
 
   /**
    * The model for a request: `version` undefined or `"active"` means the active model.
-   * Throws InferenceError NO_ACTIVE_MODEL | MODEL_NOT_FOUND | MODEL_CORRUPT | INCOMPATIBLE_MODEL.
+   * Throws InferenceError INVALID_VERSION (not a `vN` name) | NO_ACTIVE_MODEL | MODEL_NOT_FOUND |
+   * MODEL_CORRUPT | INCOMPATIBLE_MODEL | REGISTRY_IO.
    */
   async resolve(version?: string): Promise<ServingModel> {
     if (version === undefined || version === "active") return this.active();
-    if (!VERSION_NAME.test(version)) {
+    if (!isVersionName(version as unknown)) {
       throw new InferenceError(
-        "MODEL_NOT_FOUND",
-        `Model version ${JSON.stringify(version.slice(0, 40))} does not exist (versions look like v1, v2, ...)`,
+        "INVALID_VERSION",
+        `Model version ${JSON.stringify(version.slice(0, 40))} is not a version name (versions look like v1, v2, ...; "active" means the active one)`,
       );
     }
     if (this.#serving?.version === version) return this.#serving;

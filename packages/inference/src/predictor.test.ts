@@ -158,7 +158,17 @@ describe("createPredictor", () => {
     expect((await predictor.predict("AAPL", { version: v1 })).model_version).toBe(v1);
     expect((await predictor.predict("AAPL", { version: "active" })).model_version).toBe(v2);
     expect(await codeOf(predictor.predict("AAPL", { version: "v99" }))).toBe("MODEL_NOT_FOUND");
-    expect(await codeOf(predictor.predict("AAPL", { version: "../v1" }))).toBe("MODEL_NOT_FOUND");
+    expect(await codeOf(predictor.predict("AAPL", { version: "../v1" }))).toBe("INVALID_VERSION");
+  });
+
+  it("refuses a malformed version name as INVALID_VERSION, not MODEL_NOT_FOUND", async () => {
+    await trainAndSave(registry, sample);
+    const predictor = createPredictor({ registry, source: sample });
+    for (const version of ["latest", "v01", "v0", "V1", "", "v1 "]) {
+      expect(await codeOf(predictor.predict("AAPL", { version }))).toBe("INVALID_VERSION");
+    }
+    const items = await predictor.predictBatch(["AAPL"], { version: "latest" }).catch((e) => e);
+    expect(isInferenceError(items) && items.code).toBe("INVALID_VERSION");
   });
 
   it("keeps serving the last good model when the newly active version is damaged, and says so", async () => {

@@ -7,7 +7,7 @@ import { InferenceError, isInferenceError, NO_ACTIVE_MODEL_MESSAGE } from "./err
 
 /**
  * Converts an error raised while loading `version` into an {@link InferenceError}:
- * INVALID_VERSION and MODEL_NOT_FOUND become MODEL_NOT_FOUND, NO_ACTIVE_MODEL and REGISTRY_IO (the
+ * INVALID_VERSION, MODEL_NOT_FOUND, NO_ACTIVE_MODEL and REGISTRY_IO (the
  * registry's storage cannot be read) stay, every other registry failure (corrupt or missing
  * artifact) becomes MODEL_CORRUPT. The registry's
  * message names a version and a file, never a path, so it is safe to show.
@@ -18,6 +18,11 @@ export function fromRegistryError(error: unknown, version: string | undefined): 
   if (isRegistryError(error)) {
     switch (error.code) {
       case "INVALID_VERSION":
+        return new InferenceError(
+          "INVALID_VERSION",
+          `Model version ${version ?? "?"} is not a version name`,
+          opts,
+        );
       case "MODEL_NOT_FOUND":
         return new InferenceError(
           "MODEL_NOT_FOUND",
