@@ -70,4 +70,27 @@ describe("chronologicalSplit", () => {
     const huge = chronologicalSplit(fakeRows([1, 2, 3, 4]), 0.99);
     expect(huge.train).toEqual({ start: 0, end: 1 });
   });
+
+  it("rejects one row, no row and a single timestamp with INVALID_SPLIT instead of an empty side", () => {
+    for (const ts of [[7], [], [3, 3]]) {
+      for (const f of [0.01, 0.5, 0.99]) {
+        let code: string | undefined;
+        try {
+          const s = chronologicalSplit(fakeRows(ts), f);
+          code = `split returned ${JSON.stringify(s)}`;
+        } catch (e) {
+          code = isDatasetError(e) ? e.code : String(e);
+        }
+        expect(code).toBe("INVALID_SPLIT");
+      }
+    }
+  });
+
+  it("splits two rows with distinct timestamps into one train and one validation row", () => {
+    for (const f of [0.01, 0.5, 0.99]) {
+      const s = chronologicalSplit(fakeRows([1, 2]), f);
+      expect(s.train).toEqual({ start: 0, end: 1 });
+      expect(s.validation).toEqual({ start: 1, end: 2 });
+    }
+  });
 });

@@ -16,8 +16,8 @@ export interface ChronologicalSplit {
  * nearest to `rows · (1 − validationFraction)` (the earlier one on a tie), so rows of several
  * symbols sharing a timestamp are never separated.
  *
- * @throws DatasetError `INVALID_SPLIT` if the fraction is not in (0, 1) or the rows span fewer
- * than two distinct timestamps.
+ * @throws DatasetError `INVALID_SPLIT` if the fraction is not in (0, 1), there are fewer than two
+ * rows, or the rows span fewer than two distinct timestamps (train and validation are never empty).
  *
  * @example
  * ```ts
@@ -39,6 +39,12 @@ export function chronologicalSplit(
     );
   }
   const { rows, timestamps } = ds;
+  if (!(rows >= 2)) {
+    throw new DatasetError(
+      "INVALID_SPLIT",
+      `cannot split ${rows} row(s) in time: need at least 2 rows with distinct timestamps`,
+    );
+  }
   const target = Math.min(rows - 1, Math.max(1, Math.round(rows * (1 - validationFraction))));
   // Nearest group boundary at or below the target, and at or above it.
   let lo = target;
@@ -54,6 +60,13 @@ export function chronologicalSplit(
     );
   }
   const cut = !hiOk || (loOk && target - lo <= hi - target) ? lo : hi;
+  // Defensive: both sides must hold at least one row.
+  if (!(cut > 0 && cut < rows)) {
+    throw new DatasetError(
+      "INVALID_SPLIT",
+      `cannot split ${rows} rows in time: the cut would leave the train or validation part empty`,
+    );
+  }
   return {
     train: { start: 0, end: cut },
     validation: { start: cut, end: rows },
