@@ -13,18 +13,23 @@ export interface ErrorEnvelope {
   readonly status: number;
 }
 
-/** HTTP status of every code `@mle/inference` can surface. */
+/**
+ * HTTP status of every code `@mle/inference` can surface (every InferenceErrorCode and every
+ * MarketDataErrorCode; error-envelope.test.ts fails when one is missing).
+ */
 export const ERROR_STATUS: Readonly<Record<string, number>> = Object.freeze({
   VALIDATION_ERROR: 422,
   INVALID_SYMBOL: 422,
   SYMBOL_NOT_FOUND: 404,
   MODEL_NOT_FOUND: 404,
+  INVALID_VERSION: 422,
   INSUFFICIENT_DATA: 422,
   INCOMPATIBLE_MODEL: 503,
   UPSTREAM_BAD_RESPONSE: 502,
   UPSTREAM_UNAVAILABLE: 503,
   NO_ACTIVE_MODEL: 503,
   MODEL_CORRUPT: 503,
+  REGISTRY_IO: 503,
   UPSTREAM_TIMEOUT: 504,
   CONFIG_ERROR: 500,
   INTERNAL_ERROR: 500,
