@@ -13,13 +13,17 @@ export interface FeatureVector {
   readonly timestamp: string;
   /** Model inputs in the model's column order. */
   readonly x: Float64Array;
-  /** Every computed column by name (the model's columns plus any missing default column). */
+  /**
+   * Every computed column by name: the model's columns plus any default column it lacks, those
+   * extras only when the history has `model.reportCandles` candles (omitted when it is shorter).
+   */
   readonly features: Readonly<Record<string, number>>;
 }
 
 /**
  * Computes the feature vector of the last candle. Throws MarketDataError INSUFFICIENT_DATA when
- * there are fewer than `model.minCandles` candles.
+ * there are fewer than `model.minCandles` candles (what the model's own columns need); with fewer
+ * than `model.reportCandles` the reporting-only default columns are left out of `features`.
  *
  * @example
  * ```ts
@@ -35,7 +39,8 @@ export function latestFeatureVector(
   requireCandles(candles as Candle[], model.minCandles, symbol);
   const closes = new Float64Array(candles.length);
   for (let i = 0; i < candles.length; i++) closes[i] = candles[i]!.close;
-  const table = computeFeatures(closes, model.servingSpec);
+  const spec = candles.length >= model.reportCandles ? model.servingSpec : model.spec;
+  const table = computeFeatures(closes, spec);
   const last = table.length - 1;
   const features: Record<string, number> = {};
   for (const name of table.columns) {

@@ -108,6 +108,29 @@ describe("createPredictor", () => {
     );
   });
 
+  it("needs only the candles the model's own columns need, omitting reporting columns a short history cannot fill", async () => {
+    const version = await trainAndSave(registry, sample, {
+      lookback: 20,
+      features: ["close", "simple_return"],
+    });
+    const short = createSampleSource({ seed: 7, maxCandles: 5 });
+    const p = await createPredictor({ registry, source: short }).predict("AAPL");
+    expect(p.model_version).toBe(version);
+    expect(Object.keys(p.features).sort()).toEqual(["close", "simple_return"]);
+    const candles = await short.getCandles("AAPL", { limit: 5 });
+    const [a, b] = candles.slice(-2).map((c) => c.close) as [number, number];
+    expect(p.features.close).toBe(b);
+    const artifact = parseModel((await registry.load(version)).model);
+    const row = Float64Array.from([p.features.close!, p.features.simple_return!]);
+    expect(p.prediction).toBe(predictRow(artifact, row));
+    expect(Math.abs(p.features.simple_return! - (b / a - 1))).toBeLessThan(1e-15);
+
+    const full = await createPredictor({ registry, source: sample }).predict("AAPL");
+    expect(Object.keys(full.features).sort()).toEqual(
+      ["close", "moving_average", "rolling_volatility", "simple_return"].sort(),
+    );
+  });
+
   it("answers NO_ACTIVE_MODEL with the command to train when the registry is empty", async () => {
     const predictor = createPredictor({ registry, source: sample });
     await expect(predictor.predict("AAPL")).rejects.toThrow("pnpm --filter cli train");

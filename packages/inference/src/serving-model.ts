@@ -36,9 +36,14 @@ export interface ServingModel {
   readonly servingSpec: FeatureSpec;
   /** The model's input columns, in coefficient order. */
   readonly columns: readonly FeatureName[];
-  /** Smallest number of candles that yields one complete feature row (warm-up + 1). */
+  /** Smallest number of candles that yields the model's inputs (warm-up of `spec` + 1). */
   readonly minCandles: number;
-  /** Candles requested from the source (minCandles plus any convergence tail). */
+  /**
+   * Candles needed to also report the default columns the model does not use (warm-up of
+   * `servingSpec` + 1); with fewer (but at least minCandles) those columns are omitted.
+   */
+  readonly reportCandles: number;
+  /** Candles requested from the source (reportCandles plus any convergence tail). */
   readonly fetchCandles: number;
   /** Identifies everything that determines the feature vector (cache key part). */
   readonly specKey: string;
@@ -80,15 +85,17 @@ export function toServingModel(
     lookback: spec.lookback,
     features: Object.freeze([...columns, ...extras]),
   });
-  const minCandles = warmupLength(servingSpec) + 1;
+  const minCandles = warmupLength(spec) + 1;
+  const reportCandles = Math.max(minCandles, warmupLength(servingSpec) + 1);
   const tail = options.extraHistory ?? defaultTail(spec);
-  const fetchCandles = minCandles + tail;
+  const fetchCandles = reportCandles + tail;
   return Object.freeze({
     version,
     spec,
     servingSpec,
     columns,
     minCandles,
+    reportCandles,
     fetchCandles,
     specKey: `${servingSpec.lookback}|${servingSpec.features.join(",")}|${fetchCandles}`,
     residuals: artifact.residuals,
