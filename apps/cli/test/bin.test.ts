@@ -120,6 +120,22 @@ describe("mle train (built bin)", () => {
   });
 });
 
+describe("mle predict with a bad market-data environment", () => {
+  it("exits 2 with CONFIG_ERROR (no secret, no stack) when MARKET_DATA_BASE_URL credentials are badly encoded", async () => {
+    const r = await mle(["predict", "--symbol", "AAPL", "--registry-dir", "none"], {
+      cwd: tmp.dir,
+      env: cleanEnv({
+        MARKET_DATA_SOURCE: "http",
+        MARKET_DATA_BASE_URL: "https://us%ZZer:s3cret@127.0.0.1:9/v1",
+      }),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toMatch(/^error \[CONFIG_ERROR\]: .*MARKET_DATA_BASE_URL/);
+    expect(r.stderr).not.toContain("s3cret");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe("concurrent mle train processes", () => {
   it("two trainers saving into one registry at once get v1 and v2, both complete", async () => {
     await tmp.file("race.yaml", SMALL("race-models"));
