@@ -51,6 +51,13 @@ describe("mle (built bin): help, version and usage errors", () => {
     expect(r.stderr).toMatch(/hint: /);
   });
 
+  it("exits 2 with commander's message when --port is out of range", async () => {
+    const r = await mle(["upstream", "serve", "--port", "99999"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/option '-p, --port <n>' argument '99999' is invalid/);
+    expect(r.stderr).not.toContain("ERR_SOCKET_BAD_PORT");
+  });
+
   it("prints a stack only with --verbose", async () => {
     const verbose = await mle(["train", "--config", "/nonexistent/x.yaml", "--verbose"]);
     expect(verbose.code).toBe(2);

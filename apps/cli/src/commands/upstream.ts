@@ -1,7 +1,7 @@
 import { startReferenceUpstream, type UpstreamFaults } from "@mle/market-client";
 import { Command, Option } from "commander";
 import type { CliDeps } from "../deps";
-import { parseInteger, parseNumber } from "../util/parse-options";
+import { parseInteger, parseNumber, parsePort } from "../util/parse-options";
 import { sourceEnv } from "../util/source-env";
 
 interface ServeOptions {
@@ -47,7 +47,7 @@ function createServeCommand(deps: CliDeps): Command {
     )
     .option("--csv-dir <path>", "folder of <SYMBOL>.csv files (with --source csv)")
     .option("--seed <n>", "sample seed (default: MARKET_DATA_SEED, else 42)", parseInteger)
-    .option("-p, --port <n>", "port; 0 picks a free one", parseInteger, 9000)
+    .option("-p, --port <n>", "port; 0 picks a free one", parsePort, 9000)
     .option("--host <host>", "interface to listen on", "127.0.0.1")
     .option("--latency-ms <n>", "delay every response by n ms (default 0)", parseInteger)
     .option(
@@ -72,7 +72,11 @@ function createServeCommand(deps: CliDeps): Command {
       parseNumber,
     )
     .option("--truncate-rate <x>", "share of responses cut short, 0-1 (default 0)", parseNumber)
-    .option("--retry-after <s>", "Retry-After seconds sent with every injected error answer", parseInteger)
+    .option(
+      "--retry-after <s>",
+      "Retry-After seconds sent with every injected error answer",
+      parseInteger,
+    )
     .option("--json", "print the listening address as one JSON line on stdout", false)
     .action(async (opts: ServeOptions) => {
       const overrides: Record<string, string> = { MARKET_DATA_SOURCE: opts.source };

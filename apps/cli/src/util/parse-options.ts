@@ -37,3 +37,18 @@ export function parseList(value: string): string[] {
   if (items.length === 0) throw new InvalidArgumentError("expected a comma-separated list.");
   return items;
 }
+
+/**
+ * commander option parser for TCP ports: an integer in [0, 65535] (0 picks a free port).
+ *
+ * @example
+ * new Option("--port <n>").argParser(parsePort);
+ */
+export function parsePort(value: string): number {
+  if (!/^\d+$/.test(value.trim())) {
+    throw new InvalidArgumentError("expected a port, an integer in [0, 65535].");
+  }
+  const n = Number(value);
+  if (n > 65535) throw new InvalidArgumentError("expected a port, an integer in [0, 65535].");
+  return n;
+}
