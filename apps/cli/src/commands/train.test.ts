@@ -276,6 +276,19 @@ describe("mle train on the sample source", () => {
     expect(first.cv.folds).toBe(5);
   });
 
+  it("records no absolute path in metadata: config_file and registry_dir are as the user wrote them", async () => {
+    const loaded = await createRegistry({ dir: registryDir() }).load("v1");
+    const metadata = loaded.metadata as unknown as {
+      config_file: string;
+      config: { registry_dir: string };
+    };
+    expect(metadata.config_file).toBe("train.yaml");
+    expect(metadata.config.registry_dir).toBe("artifacts/models");
+    const json = JSON.stringify(metadata);
+    expect(json).not.toContain(tmp.dir);
+    expect(json).not.toContain(process.cwd());
+  });
+
   it("learns the AR(1) momentum the sample generator builds in (phi = 0.12 on daily returns)", async () => {
     // The generator's returns follow r[t+1] = mu + 0.12 (r[t] - mu) + noise, so the model must put a
     // positive weight on simple_return (with ~3,900 training rows the estimate is ~7 standard errors

@@ -6,8 +6,8 @@ import { createProgress, progressEnabled } from "../render/progress";
 import { renderTrainSummary } from "../train/render-summary";
 import { runTraining } from "../train/run-training";
 import { parseInteger, parseList, parseNumber } from "../util/parse-options";
-import { resolveUserPath } from "../util/paths";
-import { DEFAULT_REGISTRY_DIR, resolveRegistryDir } from "../util/registry-dir";
+import { portablePath, resolveUserPath } from "../util/paths";
+import { DEFAULT_REGISTRY_DIR, registryDirAsGiven, resolveRegistryDir } from "../util/registry-dir";
 import { sourceEnv } from "../util/source-env";
 
 /** Options of `mle train` as commander parses them. */
@@ -125,7 +125,13 @@ export function createTrainCommand(deps: CliDeps): Command {
 
       const summary = await runTraining({
         config: { ...config, seed: Number(seed) },
-        configFile,
+        // Metadata is served by the API: record no absolute path of this machine.
+        configFile: portablePath(configFile, deps.cwd),
+        registryDirAsGiven: registryDirAsGiven({
+          flag: opts.registryDir,
+          config: config.registry_dir,
+          env: deps.env,
+        }),
         source,
         registry,
         now: deps.now,

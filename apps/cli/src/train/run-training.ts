@@ -12,8 +12,10 @@ import type { TrainSummary } from "./summary";
 export interface RunTrainingInput {
   /** A validated config (flags already applied). */
   readonly config: TrainConfig;
-  /** Absolute path of the config file, recorded in metadata. */
+  /** The config file as recorded in metadata: relative to the user's directory, never absolute. */
   readonly configFile: string;
+  /** The registry folder as the user wrote it (not resolved), recorded in metadata. */
+  readonly registryDirAsGiven: string;
   readonly source: MarketDataSource;
   readonly registry: Registry;
   /** Clock for the training duration. */
@@ -29,7 +31,7 @@ export interface RunTrainingInput {
  * Nothing is written unless every earlier step succeeded.
  *
  * @example
- * const summary = await runTraining({ config, configFile, source, registry, now, progress });
+ * const summary = await runTraining({ config, configFile, registryDirAsGiven, source, registry, now, progress });
  */
 export async function runTraining(input: RunTrainingInput): Promise<TrainSummary> {
   const { config, source, registry, progress } = input;
@@ -55,7 +57,7 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
   const metadata = buildMetadata({
     config,
     configFile: input.configFile,
-    registryDir: registry.dir,
+    registryDir: input.registryDirAsGiven,
     sourceKind: source.kind,
     datasetHash: datasetSummary.content_hash,
     split: result.split,

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { resolveUserPath, userCwd } from "./paths";
+import { portablePath, resolveUserPath, userCwd } from "./paths";
 import { resolveRegistryDir } from "./registry-dir";
 import { sourceEnv } from "./source-env";
 
@@ -21,6 +21,15 @@ describe("resolveUserPath", () => {
       path.resolve("/repo/configs/train.yaml"),
     );
     expect(resolveUserPath("/abs/x.yaml", "/repo")).toBe(path.resolve("/abs/x.yaml"));
+  });
+});
+
+describe("portablePath", () => {
+  it("is relative to the user's directory when inside it, else only the file name", () => {
+    const cwd = path.resolve("/repo");
+    expect(portablePath(path.join(cwd, "configs", "train.yaml"), cwd)).toBe("configs/train.yaml");
+    expect(portablePath(path.resolve("/etc/mle/train.yaml"), cwd)).toBe("train.yaml");
+    expect(portablePath(path.resolve("/repo-other/train.yaml"), cwd)).toBe("train.yaml");
   });
 });
 

@@ -21,3 +21,20 @@ export function userCwd(env: Record<string, string | undefined>, cwd: string): s
 export function resolveUserPath(p: string, cwd: string): string {
   return path.resolve(cwd, p);
 }
+
+/**
+ * A path safe to record (e.g. in metadata served by the API): relative to the user's directory
+ * when inside it, else only the file name, so no absolute machine layout leaks.
+ *
+ * @example
+ * portablePath("/repo/configs/train.yaml", "/repo"); // "configs/train.yaml"
+ * portablePath("/etc/mle/train.yaml", "/repo"); // "train.yaml"
+ */
+export function portablePath(absolute: string, cwd: string): string {
+  const rel = path.relative(path.resolve(cwd), path.resolve(absolute));
+  const outside = rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+  if (rel !== "" && !outside) {
+    return rel.split(path.sep).join("/");
+  }
+  return path.basename(absolute);
+}

@@ -16,7 +16,21 @@ export function resolveRegistryDir(input: {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
 }): string {
+  return resolveUserPath(registryDirAsGiven(input), input.cwd);
+}
+
+/**
+ * The registry folder as the user wrote it (flag, `MODEL_REGISTRY_DIR`, config, default), not
+ * resolved: what metadata records, so it carries no machine-specific absolute path.
+ *
+ * @example
+ * registryDirAsGiven({ config: "models", env: {} }); // "models"
+ */
+export function registryDirAsGiven(input: {
+  readonly flag?: string | undefined;
+  readonly config?: string | undefined;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}): string {
   const fromEnv = input.env.MODEL_REGISTRY_DIR === "" ? undefined : input.env.MODEL_REGISTRY_DIR;
-  const dir = input.flag ?? fromEnv ?? input.config ?? DEFAULT_REGISTRY_DIR;
-  return resolveUserPath(dir, input.cwd);
+  return input.flag ?? fromEnv ?? input.config ?? DEFAULT_REGISTRY_DIR;
 }
