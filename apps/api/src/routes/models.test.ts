@@ -148,6 +148,8 @@ describe("POST /models/{version}/activate", () => {
     expect(await code(await activate(a, "v9", TOKEN))).toEqual([404, "MODEL_NOT_FOUND"]);
     expect(await code(await activate(a, v2, TOKEN))).toEqual([503, "MODEL_CORRUPT"]);
     expect(await code(await activate(a, "v01", TOKEN))).toEqual([422, "VALIDATION_ERROR"]);
+    // `active` is not a version to activate (it would silently re-activate the current one).
+    expect(await code(await activate(a, "active", TOKEN))).toEqual([422, "VALIDATION_ERROR"]);
     expect((await json<{ active_version: string }>(await a.get("/models"))).active_version).toBe(
       v1,
     );

@@ -74,6 +74,12 @@ const modelRoute = createRoute({
   },
 });
 
+/** Activation takes a concrete `vN` only: `active` would silently re-activate the current version. */
+const ActivateVersionPath = z
+  .string()
+  .regex(/^v[1-9][0-9]{0,8}$/, 'version must be "v" followed by a positive number (e.g. v3)')
+  .openapi({ param: { name: "version", in: "path" }, description: "`vN`.", example: "v1" });
+
 const activateRoute = createRoute({
   method: "post",
   path: "/models/{version}/activate",
@@ -82,7 +88,7 @@ const activateRoute = createRoute({
   description:
     "Points the registry's active pointer at `version` and swaps it into the predictor without a restart; requests in flight finish on the model they started with. Disabled (404) unless the server has ADMIN_TOKEN; then needs `Authorization: Bearer <ADMIN_TOKEN>` (401 otherwise). Refuses unknown (404) and corrupt (503 MODEL_CORRUPT) versions.",
   security: [{ bearerAuth: [] }],
-  request: { params: z.object({ version: VersionPath }) },
+  request: { params: z.object({ version: ActivateVersionPath }) },
   responses: {
     200: {
       description: "Activated.",
@@ -151,11 +157,10 @@ export function registerModelRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext)
   app.openapi(activateRoute, async (c) => {
     const registry = requireRegistry(ctx);
     const version = c.req.valid("param").version;
-    const target = await resolveVersion(registry, version);
     const previous = await registry.getActive();
-    await registry.activate(target);
+    await registry.activate(version);
     // A readiness check reloads the active pointer now instead of within reloadCheckMs.
     await predictorOf(ctx)?.readiness();
-    return c.json({ active_version: target, previous_version: previous }, 200);
+    return c.json({ active_version: version, previous_version: previous }, 200);
   });
 }
