@@ -40,7 +40,7 @@ export const PredictionSchema = z
     model_version: z.string().openapi({ example: "v1" }),
     features: z.record(z.string(), z.number()).openapi({
       description:
-        "Feature values of the latest candle, computed with the model's stored feature spec: the model's columns plus any of close, simple_return, moving_average, rolling_volatility it does not use.",
+        "Feature values of the latest candle, computed with the model's stored feature spec: the model's columns, plus those of close, simple_return, moving_average and rolling_volatility it does not use when the fetched history is long enough to compute them.",
       example: {
         close: 187.42,
         simple_return: 0.0031,
