@@ -1,19 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-
-/** `src/index.ts` bundled once (esbuild, as tsup does) so a plain `node` child can run it. */
-function bundle(): string {
-  const r = spawnSync(
-    `${root}node_modules/.bin/esbuild`,
-    ["src/index.ts", "--bundle", "--format=esm", "--platform=node"],
-    { cwd: root, encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`esbuild failed: ${r.stderr}`);
-  return r.stdout;
-}
+// The built package (turbo builds it before `test`), so a plain `node` child can import it.
+const dist = new URL("../dist/index.js", import.meta.url).href;
+const entry = `import { buildDataset, chronologicalSplit, datasetHash } from ${JSON.stringify(dist)};`;
 
 // Zone-less date-times and dates: both machines must read them as UTC.
 const script = `
@@ -54,7 +44,7 @@ function runIn(tz: string, code: string) {
 
 describe("buildDataset across machine time zones", () => {
   it("reads zone-less timestamps as UTC, so timestamps, split and hash do not depend on TZ", () => {
-    const code = `${bundle()}\n${script}`;
+    const code = `${entry}\n${script}`;
     const utc = runIn("UTC", code);
     const ny = runIn("America/New_York", code);
     const tokyo = runIn("Asia/Tokyo", code);
