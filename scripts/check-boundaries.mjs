@@ -14,7 +14,11 @@ const allowed = {
   "@mle/trainer": ["@mle/dataset", "ml-matrix"],
   "@mle/registry": ["zod"],
   "@mle/inference": ["@mle/market-client", "@mle/features", "@mle/registry", "@mle/trainer"],
+  "@mle/jobs": ["bullmq", "ioredis"],
 };
+
+/** Libraries an app must never depend on: the API stays a stateless server, never a job runner. */
+const forbiddenInApps = { api: ["@mle/jobs"] };
 
 const problems = [];
 const graph = new Map();
@@ -50,6 +54,13 @@ for (const dir of fs.readdirSync(path.join(root, "packages"))) {
       if (name === "api" || name === "cli") problems.push(`${rel}: packages never import apps ("${spec}")`);
       else if (!allow.includes(name)) problems.push(`${rel}: imports "${spec}", not an allowed dependency of ${pkg.name}`);
     }
+  }
+}
+
+for (const [app, names] of Object.entries(forbiddenInApps)) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "apps", app, "package.json"), "utf8"));
+  for (const name of names) {
+    if (pkg.dependencies?.[name] || pkg.devDependencies?.[name]) problems.push(`apps/${app}: must not depend on ${name}`);
   }
 }
 
