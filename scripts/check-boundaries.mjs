@@ -36,8 +36,9 @@ for (const dir of fs.readdirSync(path.join(root, "packages"))) {
     if (!allow.includes(d)) problems.push(`${pkg.name}: dependency "${d}" is not allowed`);
   }
   graph.set(pkg.name, deps.filter((d) => d.startsWith("@mle/")));
-  // Only what ships counts: the files reachable from src/index.ts (test helpers may use dev tools).
-  for (const file of reachable(path.join(pkgDir, "src", "index.ts"))) {
+  // Only what ships counts: the files reachable from each published entry (src/index.ts and a
+  // subpath's src/<name>/index.ts, e.g. market-client's ./testing); test files may use dev tools.
+  for (const file of shippedFiles(pkgDir, pkg)) {
     const src = fs.readFileSync(file, "utf8");
     for (const spec of importsOf(src)) {
       const rel = path.relative(root, file);
@@ -62,6 +63,15 @@ for (const [app, names] of Object.entries(forbiddenInApps)) {
   for (const name of names) {
     if (pkg.dependencies?.[name] || pkg.devDependencies?.[name]) problems.push(`apps/${app}: must not depend on ${name}`);
   }
+}
+
+function shippedFiles(pkgDir, pkg) {
+  const entries = Object.keys(pkg.exports ?? { ".": "" })
+    .filter((key) => key !== "./package.json")
+    .map((key) => (key === "." ? "index.ts" : `${key.slice(2)}/index.ts`));
+  const files = new Set();
+  for (const entry of entries) for (const f of reachable(path.join(pkgDir, "src", entry))) files.add(f);
+  return files;
 }
 
 function importsOf(src) {

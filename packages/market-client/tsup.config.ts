@@ -1,7 +1,7 @@
 import { defineConfig, type Options } from "tsup";
 
 const shared: Options = {
-  entry: ["src/index.ts"],
+  entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
   sourcemap: true,
   target: "node20",
   platform: "node",

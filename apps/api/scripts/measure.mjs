@@ -1,4 +1,4 @@
-// In-process latency of the Phase 1 routes (no network): node apps/api/scripts/measure.mjs
+// In-process latency of the feature routes (no network): node apps/api/scripts/measure.mjs
 // Prints median and p95 over N requests after a warm-up. A measurement, not a test.
 import { createSampleSource } from "@mle/market-client";
 import { pino } from "pino";

@@ -10,14 +10,14 @@ import type { ApiConfig } from "./config";
 import { errorResponse } from "./errors/envelope";
 import { createErrorHandler } from "./errors/on-error";
 import { PUBLIC_MESSAGE } from "./errors/status-map";
-import type { AppEnv } from "./env";
+import type { AppEnv } from "./app-env";
 import { createLogger } from "./logger";
 import { type ApiMetrics, createApiMetrics } from "./metrics/api-metrics";
 import { accessLog } from "./middleware/access-log";
 import { requestIdMiddleware } from "./middleware/request-id";
 import { secureHeadersMiddleware } from "./middleware/secure-headers";
 import { requestTimeout } from "./middleware/timeout";
-import { createRouter, type RouteContext } from "./routes/context";
+import { createRouter, type RouteContext } from "./context/route-context";
 import { registerDocsRoutes } from "./routes/docs";
 import { registerFeatureRoutes } from "./routes/features";
 import { registerHealthRoutes } from "./routes/health";
@@ -34,9 +34,9 @@ export interface AppDeps {
   /** Where candles come from (sample, csv or http source). */
   readonly source: MarketDataSource;
   readonly config: ApiConfig;
-  /** The model registry (Phase 2 routes). */
+  /** The model registry (model and predict routes). */
   readonly registry?: Registry;
-  /** The predictor (`Predictor` from @mle/inference, Phase 2 routes). */
+  /** The predictor (`Predictor` from @mle/inference) behind the model and predict routes. */
   readonly predictor?: unknown;
   /** Monotonic milliseconds; default `performance.now()`. */
   readonly clock?: () => number;

@@ -6,7 +6,7 @@ export { API_PREFIX, createApp } from "./app";
 export type { AppDeps } from "./app";
 export { API_ENV_VARS, ApiConfigError, apiEnvSchema, loadApiConfig } from "./config";
 export type { ApiConfig, ApiEnvVarName, EnvVarDoc } from "./config";
-export type { AppEnv } from "./env";
+export type { AppEnv } from "./app-env";
 export { ApiError, isApiError } from "./errors/api-error";
 export type { ErrorDetail } from "./errors/api-error";
 export { DOMAIN_ERROR_GUARDS } from "./errors/domain";
@@ -17,18 +17,11 @@ export type { ApiErrorCode } from "./errors/status-map";
 export { createLogger, REDACT_PATHS } from "./logger";
 export { createApiMetrics } from "./metrics/api-metrics";
 export type { ApiMetrics, CircuitState } from "./metrics/api-metrics";
-export {
-  Counter,
-  Gauge,
-  Histogram,
-  MetricsRegistry,
-  PROMETHEUS_CONTENT_TYPE,
-} from "./metrics/registry";
 export { recordUpstreamEvent } from "./metrics/upstream-events";
 export type { UpstreamEventLike } from "./metrics/upstream-events";
 export { adminAuth, tokensEqual } from "./middleware/admin-auth";
 export { requireJson } from "./middleware/require-json";
-export { createRouter } from "./routes/context";
-export type { RouteContext } from "./routes/context";
+export { createRouter } from "./context/route-context";
+export type { RouteContext } from "./context/route-context";
 export { installGracefulShutdown } from "./shutdown";
 export type { GracefulShutdownOptions } from "./shutdown";

@@ -1,5 +1,5 @@
 /**
- * Phase 2 test support: a real HTTP server on an ephemeral loopback port, a temp-folder registry
+ * Test support for the model routes: a real HTTP server on an ephemeral loopback port, a temp-folder registry
  * and models trained through the public APIs of @mle/dataset and @mle/trainer.
  */
 import { mkdtemp, rm } from "node:fs/promises";

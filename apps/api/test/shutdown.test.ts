@@ -1,11 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  createSampleSource,
-  type ReferenceUpstream,
-  startReferenceUpstream,
-} from "@mle/market-client";
+import { createSampleSource } from "@mle/market-client";
+import { type ReferenceUpstream, startReferenceUpstream } from "@mle/market-client/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnServer } from "./server-process";
 

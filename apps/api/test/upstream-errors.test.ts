@@ -2,10 +2,9 @@ import {
   createHttpSource,
   createSampleSource,
   type MarketDataSource,
-  type ReferenceUpstream,
-  startReferenceUpstream,
   SymbolNotFoundError,
 } from "@mle/market-client";
+import { type ReferenceUpstream, startReferenceUpstream } from "@mle/market-client/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { loadApiConfig } from "../src/config";

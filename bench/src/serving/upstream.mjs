@@ -7,7 +7,8 @@
  *     single-flight saves upstream calls.
  * @module
  */
-import { createSampleSource, startReferenceUpstream } from "@mle/market-client";
+import { createSampleSource } from "@mle/market-client";
+import { startReferenceUpstream } from "@mle/market-client/testing";
 import { runLoad, startApiServer, stop } from "./processes.mjs";
 import { fetchJson, fmt } from "./stats.mjs";
 

@@ -36,7 +36,7 @@ export function writeRows(
   const ts = src.timestamps;
   const f0 = t0 - offset;
   if (cols === 4) {
-    // The Phase 1 default: four reads and four writes per row, no inner loop.
+    // The default feature set: four reads and four writes per row, no inner loop.
     const c0 = columns[0]!;
     const c1 = columns[1]!;
     const c2 = columns[2]!;

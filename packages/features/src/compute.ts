@@ -1,7 +1,7 @@
 import { createBatchInput } from "./batch-input";
-import { fusedMovingAverageAndVolatility } from "./fused";
+import { fusedMovingAverageAndVolatility } from "./fused-moving-average-volatility";
 import { toCloses } from "./input";
-import { FEATURE_DEFINITIONS } from "./registry";
+import { FEATURE_DEFINITIONS } from "./feature-definitions";
 import { type FeatureSpec, type FeatureSpecInput, validateFeatureSpec, warmupLength } from "./spec";
 import type { FeatureTable } from "./table";
 

@@ -10,7 +10,7 @@ export { FeatureError, FeatureErrorCode, isFeatureError } from "./errors";
 export type { FeatureErrorOptions } from "./errors";
 export { DEFAULT_FEATURES, FEATURE_NAMES, isFeatureName } from "./names";
 export type { FeatureName } from "./names";
-export { FEATURE_DEFINITIONS } from "./registry";
+export { FEATURE_DEFINITIONS } from "./feature-definitions";
 export { computeFeatureRows } from "./rows";
 export type { FeatureRow } from "./rows";
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FEATURES, FEATURE_NAMES, isFeatureName } from "./names";
-import { FEATURE_DEFINITIONS } from "./registry";
+import { FEATURE_DEFINITIONS } from "./feature-definitions";
 
 describe("feature names", () => {
   it("has one definition per name, each carrying its own name", () => {
@@ -8,7 +8,7 @@ describe("feature names", () => {
     for (const name of FEATURE_NAMES) expect(FEATURE_DEFINITIONS[name].name).toBe(name);
   });
 
-  it("defaults to the four Phase 1 columns in API order", () => {
+  it("defaults to the four default columns in API order", () => {
     expect(DEFAULT_FEATURES).toEqual([
       "close",
       "simple_return",

@@ -21,7 +21,7 @@ export const FEATURE_NAMES: readonly FeatureName[] = Object.freeze([
   "zscore",
 ] as const);
 
-/** The four Phase 1 columns, in the order the API returns them. */
+/** The four default columns, in the order the API returns them. */
 export const DEFAULT_FEATURES = Object.freeze([
   "close",
   "simple_return",

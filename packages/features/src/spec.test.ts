@@ -13,7 +13,7 @@ function codeOf(f: () => unknown): string | undefined {
 }
 
 describe("validateFeatureSpec", () => {
-  it("accepts lookbacks from 2 to 10000 and defaults features to the Phase 1 columns", () => {
+  it("accepts lookbacks from 2 to 10000 and defaults features to the four default columns", () => {
     expect(validateFeatureSpec({ lookback: MIN_LOOKBACK }).features).toEqual(DEFAULT_FEATURES);
     expect(validateFeatureSpec({ lookback: MAX_LOOKBACK, features: ["rsi"] })).toEqual({
       lookback: 10_000,

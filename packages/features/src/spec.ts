@@ -1,6 +1,6 @@
 import { FeatureError } from "./errors";
 import { DEFAULT_FEATURES, type FeatureName, isFeatureName } from "./names";
-import { FEATURE_DEFINITIONS } from "./registry";
+import { FEATURE_DEFINITIONS } from "./feature-definitions";
 
 /** Smallest window: a sample standard deviation needs two values. */
 export const MIN_LOOKBACK = 2;

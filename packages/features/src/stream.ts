@@ -1,7 +1,7 @@
 import type { FeatureKernel } from "./definition";
 import { checkClose } from "./input";
 import type { FeatureName } from "./names";
-import { FEATURE_DEFINITIONS } from "./registry";
+import { FEATURE_DEFINITIONS } from "./feature-definitions";
 import { type FeatureSpec, type FeatureSpecInput, validateFeatureSpec, warmupLength } from "./spec";
 
 /** Incremental features: push one close at a time, read the latest values in O(1). */

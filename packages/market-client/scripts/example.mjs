@@ -4,8 +4,8 @@ import {
   createSampleSource,
   isMarketDataError,
   requireCandles,
-  startReferenceUpstream,
 } from "@mle/market-client";
+import { startReferenceUpstream } from "@mle/market-client/testing";
 
 // 1. The embedded, deterministic sample source.
 const sample = createSampleSource({ seed: 42 });

@@ -1,7 +1,8 @@
 // Measures the sample source and the http client against the reference upstream on loopback.
 // Run after `pnpm --filter @mle/market-client build`: node scripts/measure.mjs
 import { performance } from "node:perf_hooks";
-import { createHttpSource, createSampleSource, startReferenceUpstream } from "../dist/index.js";
+import { createHttpSource, createSampleSource } from "../dist/index.js";
+import { startReferenceUpstream } from "../dist/testing.js";
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);

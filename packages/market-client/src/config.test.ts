@@ -5,7 +5,7 @@ import { createMarketDataSource } from "./create-source";
 import { MARKET_DATA_ENV_DOCS } from "./env-docs";
 import { ConfigError } from "./errors";
 import type { UpstreamEvent } from "./events";
-import { startReferenceUpstream } from "./reference-upstream";
+import { startReferenceUpstream } from "./testing";
 import { createSampleSource } from "./sample-source";
 
 function configError(env: Record<string, string>): ConfigError {

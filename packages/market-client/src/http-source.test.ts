@@ -9,7 +9,7 @@ import {
 } from "./errors";
 import type { UpstreamEvent } from "./events";
 import { createHttpSource, type HttpSourceOptions } from "./http-source";
-import { type ReferenceUpstream, startReferenceUpstream } from "./reference-upstream";
+import { type ReferenceUpstream, startReferenceUpstream } from "./testing";
 import { createSampleSource } from "./sample-source";
 import type { MarketDataSource } from "./source";
 

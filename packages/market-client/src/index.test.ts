@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as api from "./index";
+import * as testing from "./testing";
 
 describe("the public surface", () => {
   it("exports every name docs/architecture.md promises", () => {
@@ -14,13 +15,19 @@ describe("the public surface", () => {
       "loadMarketDataConfig",
       "normalizeCandles",
       "requireCandles",
-      "startReferenceUpstream",
       "MarketDataError",
       "isMarketDataError",
       "candleSchema",
       "MARKET_DATA_ENV_DOCS",
     ]) {
       expect(api, name).toHaveProperty(name);
+    }
+  });
+
+  it("keeps the reference upstream and its fault injection on the testing subpath only", () => {
+    for (const name of ["startReferenceUpstream", "validateFaults", "MAX_UPSTREAM_LIMIT"]) {
+      expect(testing, name).toHaveProperty(name);
+      expect(api, name).not.toHaveProperty(name);
     }
   });
 

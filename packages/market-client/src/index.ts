@@ -1,6 +1,7 @@
 /**
  * @mle/market-client: market candles from the embedded sample, CSV files or an HTTP upstream, with
- * strict normalization, retries, timeouts, a circuit breaker, typed errors and a reference upstream.
+ * strict normalization, retries, timeouts, a circuit breaker and typed errors. The reference
+ * upstream and its fault injection are on `@mle/market-client/testing`.
  * @module
  */
 export type { Candle } from "./candle";
@@ -39,19 +40,11 @@ export {
   DEFAULT_TIMEOUT_MS,
 } from "./http-source";
 export { normalizeCandles } from "./normalize";
-export type {
-  ReferenceUpstream,
-  ReferenceUpstreamOptions,
-  UpstreamStats,
-} from "./reference-upstream";
-export { MAX_UPSTREAM_LIMIT, startReferenceUpstream } from "./reference-upstream";
 export { requireCandles } from "./require-candles";
 export { backoffDelay, DEFAULT_MAX_RETRY_AFTER_MS, parseRetryAfter } from "./retry-policy";
-export type { SamplePath } from "./sample-process";
-export { generateSamplePath, SAMPLE_ORIGIN, SAMPLE_PROCESS } from "./sample-process";
+export type { SamplePath } from "./sample-price-path";
+export { generateSamplePath, SAMPLE_ORIGIN, SAMPLE_PROCESS } from "./sample-price-path";
 export type { SampleSourceOptions } from "./sample-source";
 export { createSampleSource, DEFAULT_SAMPLE_END_DATE, DEFAULT_SAMPLE_SEED } from "./sample-source";
 export type { GetCandlesOptions, MarketDataSource } from "./source";
 export { normalizeSymbol, SYMBOL_PATTERN } from "./symbol";
-export type { FaultKind, UpstreamFaults } from "./upstream-faults";
-export { validateFaults } from "./upstream-faults";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { isMarketDataError } from "./errors";
-import { SAMPLE_PROCESS } from "./sample-process";
+import { SAMPLE_PROCESS } from "./sample-price-path";
 import { createSampleSource } from "./sample-source";
 import fixture from "./sample-source.fixture.json";
 

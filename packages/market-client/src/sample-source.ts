@@ -1,6 +1,6 @@
 import type { Candle } from "./candle";
 import { ConfigError } from "./errors";
-import { DAY_MS, generateSamplePath, SAMPLE_ORIGIN, type SamplePath } from "./sample-process";
+import { DAY_MS, generateSamplePath, SAMPLE_ORIGIN, type SamplePath } from "./sample-price-path";
 import { assertLimit, type GetCandlesOptions, type MarketDataSource } from "./source";
 import { normalizeSymbol } from "./symbol";
 

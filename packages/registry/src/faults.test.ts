@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isRegistryError } from "./errors";
 import { createFsStore } from "./fs-store";
-import { createRegistry } from "./registry";
+import { createRegistry } from "./create-registry";
 import { failingWrites, makeTempDir, readOnly, sampleArtifacts } from "./test-support";
 
 let base: string;

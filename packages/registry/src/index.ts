@@ -13,7 +13,7 @@ export type { ArtifactFile, HashedFile } from "./constants";
 export { isRegistryError, RegistryError, RegistryErrorCode } from "./errors";
 export type { RegistryErrorOptions } from "./errors";
 export { createFsStore } from "./fs-store";
-export { createRegistry } from "./registry";
+export { createRegistry } from "./create-registry";
 export type {
   RegistryStore,
   StoreEntry,

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { keyMetrics } from "./inspect";
-import { createRegistry } from "./registry";
+import { createRegistry } from "./create-registry";
 import { makeTempDir, sampleArtifacts } from "./test-support";
 import type { Registry } from "./types";
 

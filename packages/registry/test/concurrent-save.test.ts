@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRegistry } from "../src/registry";
+import { createRegistry } from "../src/create-registry";
 import { makeTempDir } from "../src/test-support";
 import { assertBuilt, startWorker } from "./workers";
 

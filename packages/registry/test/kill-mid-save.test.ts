@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createRegistry } from "../src/registry";
+import { createRegistry } from "../src/create-registry";
 import { makeTempDir, sampleArtifacts } from "../src/test-support";
 import type { Registry } from "../src/types";
 import { assertBuilt, startWorker } from "./workers";

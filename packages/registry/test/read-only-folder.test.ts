@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createRegistry } from "../src/registry";
+import { createRegistry } from "../src/create-registry";
 import { makeTempDir, sampleArtifacts } from "../src/test-support";
 import { assertBuilt } from "./workers";
 

@@ -1,5 +1,5 @@
 import { TrainerError } from "./errors";
-import { crossProductsCols4, sumsCols4 } from "./passes-4";
+import { crossProductsCols4, sumsCols4 } from "./normal-equations-unrolled";
 import type { DesignData, RowRange } from "./range";
 
 /**

@@ -15,10 +15,9 @@ import {
   createHttpSource,
   createSampleSource,
   type HttpSource,
-  type ReferenceUpstream,
-  startReferenceUpstream,
   type UpstreamEvent,
 } from "@mle/market-client";
+import { type ReferenceUpstream, startReferenceUpstream } from "@mle/market-client/testing";
 import { createRegistry } from "@mle/registry";
 import { createApp, loadApiConfig } from "api";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

@@ -5,11 +5,8 @@
  * deadline.
  */
 import path from "node:path";
-import {
-  createSampleSource,
-  type ReferenceUpstream,
-  startReferenceUpstream,
-} from "@mle/market-client";
+import { createSampleSource } from "@mle/market-client";
+import { type ReferenceUpstream, startReferenceUpstream } from "@mle/market-client/testing";
 import { createRegistry } from "@mle/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "./support/api-process";

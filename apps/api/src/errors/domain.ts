@@ -9,8 +9,8 @@ export interface DomainError {
 }
 
 /**
- * The library guards whose errors `onError` maps by `code`. Phase 2 appends
- * `isInferenceError` from @mle/inference here.
+ * The library guards whose errors `onError` maps by `code`; a library whose errors reach
+ * the API adds its guard here.
  */
 export const DOMAIN_ERROR_GUARDS: ReadonlyArray<(e: unknown) => boolean> = [
   isMarketDataError,

@@ -3,8 +3,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 /**
  * The one table from error `code` to HTTP status. Every error body the API sends uses one of
  * these codes; anything not listed here becomes `500 INTERNAL_ERROR`.
- *
- * Phase 2 adds its codes here (and nowhere else).
+ * A new code is added here and nowhere else.
  */
 export const ERROR_STATUS = {
   VALIDATION_ERROR: 422,

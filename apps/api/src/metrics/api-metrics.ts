@@ -1,4 +1,4 @@
-import { type Counter, type Gauge, type Histogram, MetricsRegistry } from "./registry";
+import { type Counter, type Gauge, type Histogram, MetricsRegistry } from "./prometheus";
 
 /** Latency buckets in seconds, from 1 ms to 30 s. */
 export const LATENCY_BUCKETS_S = [
@@ -11,7 +11,7 @@ export type CircuitState = keyof typeof CIRCUIT_STATE_VALUE;
 
 /**
  * Every series the API exposes on `/metrics`. Routes and libraries increment these;
- * the Phase 2 routes use `cacheHits`, `cacheMisses`, `predictions` and `setActiveModelVersion`.
+ * the model routes use `cacheHits`, `cacheMisses`, `predictions` and `setActiveModelVersion`.
  */
 export interface ApiMetrics {
   readonly registry: MetricsRegistry;

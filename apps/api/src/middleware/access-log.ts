@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
 import type { Logger } from "pino";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../app-env";
 import type { ApiMetrics } from "../metrics/api-metrics";
 
 /** Route label for requests that matched no route (keeps metric cardinality bounded). */

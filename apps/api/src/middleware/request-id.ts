@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../app-env";
 import { nodeRequestHeader, nodeResponse } from "./node-response";
 
 /** The header carrying the request id, in and out. */

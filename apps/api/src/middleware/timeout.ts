@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { ApiError } from "../errors/api-error";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../app-env";
 
 /**
  * Gives every request a deadline: after `ms` the request is answered `503 REQUEST_TIMEOUT`.

@@ -34,7 +34,7 @@ function refs(node: unknown, out: string[] = []): string[] {
 }
 
 describe("GET /openapi.json", () => {
-  it("is an OpenAPI 3 document listing every Phase 1 route", async () => {
+  it("is an OpenAPI 3 document listing every feature route", async () => {
     const res = await sampleApp().request("/openapi.json");
     expect(res.status).toBe(200);
     const doc = (await res.json()) as Doc;

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { swaggerUI } from "@hono/swagger-ui";
-import type { AppEnv } from "../env";
-import type { RouteContext } from "./context";
+import type { AppEnv } from "../app-env";
+import type { RouteContext } from "../context/route-context";
 
 /** Where the generated document and the interactive docs are served. */
 export const OPENAPI_PATH = "/openapi.json";
@@ -15,7 +15,7 @@ export function openApiConfig(version: string) {
       title: "ML Engine Platform API",
       version,
       description:
-        "Deterministic market features (Phase 1). Every error has the body `{ error: { code, message, details? } }` and every response an `x-request-id` header.",
+        "Deterministic market features and model predictions. Every error has the body `{ error: { code, message, details? } }` and every response an `x-request-id` header.",
     },
   };
 }

@@ -3,14 +3,14 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { computeFeatureRows, DEFAULT_FEATURES } from "@mle/features";
 import { requireCandles } from "@mle/market-client";
 import { errorResponses } from "../errors/envelope";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../app-env";
 import {
   DEFAULT_FEATURE_LIMIT,
   LimitParam,
   LookbackParam,
   SymbolParam,
 } from "../validation/params";
-import type { RouteContext } from "./context";
+import type { RouteContext } from "../context/route-context";
 
 export const FeatureRowSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../env";
-import type { RouteContext } from "./context";
+import type { AppEnv } from "../app-env";
+import type { RouteContext } from "../context/route-context";
 
 export const HealthResponseSchema = z
   .object({

@@ -19,7 +19,7 @@ type OpenApi = {
 };
 
 describe("the OpenAPI document", () => {
-  it("documents every Phase 2 route, also under /api/v1, with the confidence formula and examples", async () => {
+  it("documents every model and predict route, also under /api/v1, with the confidence formula and examples", async () => {
     const { registry, cleanup } = await tempRegistry();
     const a = await startApi({ source: createSampleSource(), registry });
     try {

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../env";
-import { PROMETHEUS_CONTENT_TYPE } from "../metrics/registry";
-import type { RouteContext } from "./context";
+import type { AppEnv } from "../app-env";
+import { PROMETHEUS_CONTENT_TYPE } from "../metrics/prometheus";
+import type { RouteContext } from "../context/route-context";
 
 const metricsRoute = createRoute({
   method: "get",

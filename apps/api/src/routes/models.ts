@@ -3,16 +3,16 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { InferenceError, NO_ACTIVE_MODEL_MESSAGE } from "@mle/inference";
 import type { EntryMetrics, Registry } from "@mle/registry";
 import { errorResponses } from "../errors/envelope";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../app-env";
 import { adminAuth } from "../middleware/admin-auth";
-import type { RouteContext } from "./context";
-import { predictorOf, requireRegistry } from "./inference-context";
+import type { RouteContext } from "../context/route-context";
+import { predictorOf, requireRegistry } from "../context/predictor";
 import {
   ActivateResponseSchema,
   ModelDetailsSchema,
   ModelsResponseSchema,
   VersionPath,
-} from "./inference-schemas";
+} from "../schemas/inference";
 
 const modelsRoute = createRoute({
   method: "get",

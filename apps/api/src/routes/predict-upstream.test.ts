@@ -1,9 +1,5 @@
-import {
-  createHttpSource,
-  createSampleSource,
-  type ReferenceUpstream,
-  startReferenceUpstream,
-} from "@mle/market-client";
+import { createHttpSource, createSampleSource } from "@mle/market-client";
+import { type ReferenceUpstream, startReferenceUpstream } from "@mle/market-client/testing";
 import type { Registry } from "@mle/registry";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {

@@ -4,12 +4,12 @@ import type { BatchItem } from "@mle/inference";
 import { errorResponses } from "../errors/envelope";
 import { scrubMessage } from "../errors/on-error";
 import { isApiErrorCode, PASS_THROUGH_MESSAGE, PUBLIC_MESSAGE } from "../errors/status-map";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../app-env";
 import { requireJson } from "../middleware/require-json";
 import { SymbolParam } from "../validation/params";
 import { registerQueryRoute } from "../validation/query-route";
-import type { RouteContext } from "./context";
-import { requirePredictor } from "./inference-context";
+import type { RouteContext } from "../context/route-context";
+import { requirePredictor } from "../context/predictor";
 import {
   BatchRequestSchema,
   BatchResponseSchema,
@@ -17,7 +17,7 @@ import {
   MAX_BATCH_SYMBOLS,
   PredictionSchema,
   VersionQuery,
-} from "./inference-schemas";
+} from "../schemas/inference";
 
 const predictRoute = createRoute({
   method: "get",

@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../env";
-import type { RouteContext } from "./context";
-import { predictorOf } from "./inference-context";
-import { ReadySchema } from "./inference-schemas";
+import type { AppEnv } from "../app-env";
+import type { RouteContext } from "../context/route-context";
+import { predictorOf } from "../context/predictor";
+import { ReadySchema } from "../schemas/inference";
 
 const readyRoute = createRoute({
   method: "get",

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
 import { envelope } from "../../test/support";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../app-env";
 import { validationHook } from "./default-hook";
 import { SymbolParam } from "./params";
 import { registerQueryRoute } from "./query-route";

@@ -1,6 +1,6 @@
 import type { OpenAPIHono, RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../app-env";
 import { validationHook } from "./default-hook";
 
 /** A GET route whose only input is its query string (a zod object). */

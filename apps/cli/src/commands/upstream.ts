@@ -1,4 +1,4 @@
-import { startReferenceUpstream, type UpstreamFaults } from "@mle/market-client";
+import { startReferenceUpstream, type UpstreamFaults } from "@mle/market-client/testing";
 import { Command, Option } from "commander";
 import type { CliDeps } from "../deps";
 import { parseInteger, parseNumber, parsePort } from "../util/parse-options";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parse, YAMLParseError } from "yaml";
 import { CliError } from "../errors/cli-error";
-import { toConfigIssues } from "./format-issues";
+import { toConfigIssues } from "../errors/zod-issues";
 import { applyOverrides, type TrainOverrides } from "./overrides";
 import { type TrainConfig, trainConfigSchema } from "./schema";
 

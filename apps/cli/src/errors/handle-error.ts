@@ -1,5 +1,5 @@
 import type { Writer } from "../util/io";
-import { describeIssues, toConfigIssues, type ZodIssueLike } from "../config/format-issues";
+import { describeIssues, toConfigIssues, type ZodIssueLike } from "./zod-issues";
 import { isCliError } from "./cli-error";
 import { ExitCode } from "./exit-codes";
 import { isProjectError, USAGE_CODES } from "./project-error";

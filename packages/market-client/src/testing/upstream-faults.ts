@@ -1,4 +1,4 @@
-import { ConfigError } from "./errors";
+import { ConfigError } from "../errors";
 
 /** What a failing request does instead of answering normally. */
 export type FaultKind = "error" | "malformed" | "schema" | "drop" | "truncate";

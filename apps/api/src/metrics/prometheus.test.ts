@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeLabelValue, formatValue } from "./format";
-import { MetricsRegistry } from "./registry";
+import { MetricsRegistry } from "./prometheus";
 
 describe("MetricsRegistry", () => {
   it("renders counters with HELP, TYPE and escaped label values", () => {

@@ -2,7 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { MarketDataSource } from "@mle/market-client";
 import type { Registry } from "@mle/registry";
 import type { ApiConfig } from "../config";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../app-env";
 import type { ApiMetrics } from "../metrics/api-metrics";
 import { validationHook } from "../validation/default-hook";
 
@@ -10,7 +10,7 @@ import { validationHook } from "../validation/default-hook";
 export interface RouteContext {
   readonly source: MarketDataSource;
   readonly registry: Registry | undefined;
-  /** The Phase 2 predictor (`Predictor` from @mle/inference). */
+  /** The predictor (`Predictor` from @mle/inference). */
   readonly predictor: unknown;
   readonly config: ApiConfig;
   readonly metrics: ApiMetrics;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ARTIFACT_FILES } from "./constants";
 import { isRegistryError } from "./errors";
-import { createRegistry } from "./registry";
+import { createRegistry } from "./create-registry";
 import { makeTempDir, sampleArtifacts } from "./test-support";
 import type { Registry } from "./types";
 

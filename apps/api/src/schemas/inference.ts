@@ -1,5 +1,5 @@
 /**
- * OpenAPI schemas of the Phase 2 routes (/predict, /predict/batch, /models, /model/{version}, /ready).
+ * OpenAPI schemas of the model routes (/predict, /predict/batch, /models, /model/{version}, /ready).
  * @module
  */
 import { z } from "@hono/zod-openapi";

@@ -1,6 +1,6 @@
 /**
- * The two passes of `accumulateNormalEquations` unrolled for 4 feature columns (the Phase 1
- * default), with every accumulator in a local instead of a typed-array slot. Each accumulator
+ * The two passes of `accumulateNormalEquations` unrolled for 4 feature columns (the
+ * default feature set), with every accumulator in a local instead of a typed-array slot. Each accumulator
  * still adds the same terms in the same row order, so the results are bit-identical to the
  * generic loops (tested); only the loads and stores per row go away.
  */

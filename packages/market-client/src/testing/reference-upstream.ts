@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isMarketDataError, type MarketDataErrorCode } from "./errors";
-import { mulberry32 } from "./prng";
-import type { MarketDataSource } from "./source";
-import { normalizeSymbol } from "./symbol";
+import { isMarketDataError, type MarketDataErrorCode } from "../errors";
+import { mulberry32 } from "../prng";
+import type { MarketDataSource } from "../source";
+import { normalizeSymbol } from "../symbol";
 import {
   type FaultKind,
   pickRandomFault,

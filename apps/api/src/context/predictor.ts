@@ -1,5 +1,5 @@
 /**
- * The predictor behind the Phase 2 routes: the injected one, or one built from the app's
+ * The predictor behind the model and predict routes: the injected one, or one built from the app's
  * registry and source (cache TTL from INFERENCE_CACHE_TTL_MS), created once per app. Its counters
  * feed the app's metrics when `/metrics` is rendered.
  * @module
@@ -11,7 +11,7 @@ import {
   type Predictor,
 } from "@mle/inference";
 import type { Registry } from "@mle/registry";
-import type { RouteContext } from "./context";
+import type { RouteContext } from "./route-context";
 
 const predictors = new WeakMap<RouteContext, Predictor | null>();
 

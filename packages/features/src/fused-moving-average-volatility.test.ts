@@ -4,7 +4,7 @@ import { computeFeatures } from "./compute";
 import { movingAverage } from "./definitions/moving-average";
 import { rollingVolatility } from "./definitions/rolling-volatility";
 import { simpleReturn } from "./definitions/simple-return";
-import { fusedMovingAverageAndVolatility } from "./fused";
+import { fusedMovingAverageAndVolatility } from "./fused-moving-average-volatility";
 import { mulberry32 } from "./testing/series";
 
 function countDifferent(a: Float64Array, b: Float64Array): number {

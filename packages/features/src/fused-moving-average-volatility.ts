@@ -10,7 +10,7 @@ export interface FusedColumns {
 /**
  * One pass computing the simple returns (handed to `input` for `simple_return`), the moving
  * average and the rolling volatility together, for specs that ask for both rolling columns (the
- * Phase 1 default). Reading the closes once instead of three times is what keeps the default
+ * default columns). Reading the closes once instead of three times is what keeps the default
  * table within the speed budget of hand-written loops (see the bench).
  *
  * It repeats, step for step, the arithmetic of `definitions/moving-average.ts` and

@@ -1,8 +1,8 @@
 import { request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError } from "./errors";
+import { ConfigError } from "../errors";
 import { type ReferenceUpstream, startReferenceUpstream } from "./reference-upstream";
-import { createSampleSource } from "./sample-source";
+import { createSampleSource } from "../sample-source";
 
 const source = createSampleSource({ seed: 9 });
 const started: ReferenceUpstream[] = [];
