@@ -9,6 +9,7 @@ const root = path.resolve(import.meta.dirname, "..");
 /** Allowed runtime dependencies per library (workspace and npm). */
 const allowed = {
   "@mle/features": [],
+  "@mle/evaluation": [],
   "@mle/market-client": ["zod", "ky"],
   "@mle/dataset": ["@mle/features"],
   "@mle/trainer": ["@mle/dataset", "ml-matrix"],
@@ -19,6 +20,9 @@ const allowed = {
 
 /** Libraries an app must never depend on: the API stays a stateless server, never a job runner. */
 const forbiddenInApps = { api: ["@mle/jobs"] };
+
+/** Libraries that must run in any JavaScript runtime: no Node built-ins. */
+const NO_NODE = new Set(["@mle/features", "@mle/evaluation"]);
 
 const problems = [];
 const graph = new Map();
@@ -48,7 +52,7 @@ for (const dir of fs.readdirSync(path.join(root, "packages"))) {
         continue;
       }
       if (spec.startsWith("node:")) {
-        if (pkg.name === "@mle/features") problems.push(`${rel}: @mle/features must not use Node built-ins ("${spec}")`);
+        if (NO_NODE.has(pkg.name)) problems.push(`${rel}: ${pkg.name} must not use Node built-ins ("${spec}")`);
         continue;
       }
       const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
@@ -115,4 +119,4 @@ if (problems.length) {
   console.error(`Dependency boundaries violated:\n  ${problems.join("\n  ")}`);
   process.exit(1);
 }
-console.log(`boundaries ok: ${graph.size} packages, no cycles, @mle/features imports nothing`);
+console.log(`boundaries ok: ${graph.size} packages, no cycles, ${[...NO_NODE].join(" and ")} import nothing`);

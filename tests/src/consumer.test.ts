@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const repo = path.resolve(import.meta.dirname, "../..");
-const libs = ["features", "market-client", "dataset", "trainer", "registry", "inference"];
+const libs = ["features", "evaluation", "market-client", "dataset", "trainer", "registry", "inference"];
 let project: string;
 const tarballs: Record<string, string> = {};
 
@@ -73,6 +73,7 @@ describe("packed libraries", () => {
   const trainer = await load("@mle/trainer");
   const registryLib = await load("@mle/registry");
   const inference = await load("@mle/inference");
+  const evaluation = await load("@mle/evaluation");
   const os = require("node:os"), fs = require("node:fs"), path = require("node:path");
 
   const source = market.createSampleSource({ seed: 7 });
@@ -99,6 +100,7 @@ describe("packed libraries", () => {
   process.stdout.write(JSON.stringify({
     rows: table.length, offset: table.offset, version: saved.version,
     columns: model.feature_columns, prediction: p.prediction, modelVersion: p.model_version,
+    dm: evaluation.dieboldMariano([0.01, -0.02, 0.03], [0.005, -0.01, 0.01], 0).defined,
   }));
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
@@ -115,5 +117,6 @@ describe("packed libraries", () => {
     expect(out.modelVersion).toBe("v1");
     expect(out.columns).toEqual(["close", "simple_return", "moving_average", "rolling_volatility"]);
     expect(Number.isFinite(out.prediction)).toBe(true);
+    expect(out.dm).toBe(true);
   });
 });
