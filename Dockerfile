@@ -15,6 +15,7 @@ WORKDIR /repo
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc turbo.json tsconfig.base.json ./
 COPY apps/api/package.json apps/api/
 COPY apps/cli/package.json apps/cli/
+COPY apps/ui/package.json apps/ui/
 COPY packages/market-client/package.json packages/market-client/
 COPY packages/features/package.json packages/features/
 COPY packages/dataset/package.json packages/dataset/
@@ -26,16 +27,18 @@ RUN pnpm install --frozen-lockfile
 COPY apps ./apps
 COPY packages ./packages
 COPY configs ./configs
-RUN pnpm turbo run build --filter=api... --filter=cli...
+RUN pnpm turbo run build --filter=api... --filter=cli... --filter=ui
 # A self-contained production folder for each app: dist + production node_modules only.
 RUN pnpm --filter api --prod deploy --legacy /out/api \
  && pnpm --filter cli --prod deploy --legacy /out/cli
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=8000 MODEL_REGISTRY_DIR=/app/artifacts/models
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=8000 MODEL_REGISTRY_DIR=/app/artifacts/models UI_DIR=/app/ui
 WORKDIR /app
 COPY --from=build --chown=node:node /out/api /app/api
 COPY --from=build --chown=node:node /out/cli /app/cli
+# The web UI is static files: the API serves them at /ui from UI_DIR.
+COPY --from=build --chown=node:node /repo/apps/ui/dist /app/ui
 COPY --from=build --chown=node:node /repo/configs /app/configs
 RUN mkdir -p /app/artifacts/models && chown -R node:node /app/artifacts
 USER node

@@ -8,7 +8,12 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const cli = path.join(root, "apps/cli/dist/bin.js");
 const server = path.join(root, "apps/api/dist/server.js");
-const env = { ...process.env, INIT_CWD: process.env.INIT_CWD ?? process.cwd() };
+const env = {
+  ...process.env,
+  INIT_CWD: process.env.INIT_CWD ?? process.cwd(),
+  // The built web UI, served at /ui (an absolute path, so INIT_CWD does not move it).
+  UI_DIR: process.env.UI_DIR || path.join(root, "apps/ui/dist"),
+};
 
 const listed = spawnSync(process.execPath, [cli, "models", "list", "--json"], { env, encoding: "utf8" });
 if (listed.status !== 0) {

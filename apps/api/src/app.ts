@@ -25,6 +25,7 @@ import { registerMetricsRoutes } from "./routes/metrics";
 import { registerModelRoutes } from "./routes/models";
 import { registerPredictRoutes } from "./routes/predict";
 import { registerReadyRoutes } from "./routes/ready";
+import { registerUiRoutes } from "./routes/ui";
 
 /** Prefix under which the versioned API is mounted (routes also answer unprefixed). */
 export const API_PREFIX = "/api/v1";
@@ -138,6 +139,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route(API_PREFIX, api);
 
   registerDocsRoutes(app, ctx);
+  registerUiRoutes(app, config.uiDir);
 
   app.notFound((c) => errorResponse(c, "NOT_FOUND", PUBLIC_MESSAGE.NOT_FOUND));
   // A child logger only when something fails: making one per request costs more than the log line.

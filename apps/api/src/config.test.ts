@@ -15,7 +15,15 @@ describe("loadApiConfig", () => {
       bodyLimitBytes: 65_536,
       inferenceCacheTtlMs: 5000,
       shutdownTimeoutMs: 10_000,
+      uiDir: undefined,
     });
+  });
+
+  it("resolves a relative UI_DIR like MODEL_REGISTRY_DIR", () => {
+    expect(loadApiConfig({ UI_DIR: "apps/ui/dist" }, { cwd: "/srv/app" }).uiDir).toBe(
+      "/srv/app/apps/ui/dist",
+    );
+    expect(loadApiConfig({ UI_DIR: "/opt/ui" }, { cwd: "/srv/app" }).uiDir).toBe("/opt/ui");
   });
 
   it("documents the same defaults it applies", () => {

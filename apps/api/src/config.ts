@@ -62,6 +62,12 @@ export const API_ENV_VARS = [
     default: "5000",
   },
   {
+    name: "UI_DIR",
+    description:
+      "Folder of the built web UI (apps/ui/dist) served at /ui; a relative path is resolved like MODEL_REGISTRY_DIR. Unset: /ui answers 404.",
+    default: undefined,
+  },
+  {
     name: "SHUTDOWN_TIMEOUT_MS",
     description: "On SIGTERM/SIGINT, wait this long for in-flight requests before closing them.",
     default: "10000",
@@ -112,6 +118,7 @@ export const apiEnvSchema = z.object({
   BODY_LIMIT_BYTES: intIn(1, 100 * 1024 * 1024).default(64 * 1024),
   INFERENCE_CACHE_TTL_MS: intIn(0, 86_400_000).default(5000),
   SHUTDOWN_TIMEOUT_MS: intIn(0, 600_000).default(10_000),
+  UI_DIR: z.string().min(1).optional(),
 });
 
 /** The API's validated configuration. */
@@ -129,6 +136,12 @@ export interface ApiConfig {
   readonly bodyLimitBytes: number;
   readonly inferenceCacheTtlMs: number;
   readonly shutdownTimeoutMs: number;
+  /** Absolute path of the built web UI served at /ui; undefined: no UI. */
+  readonly uiDir: string | undefined;
+}
+
+function absoluteFrom(cwd: string, p: string): string {
+  return isAbsolute(p) ? p : resolve(cwd, p);
 }
 
 /** A configuration value is missing or malformed; `variable` names it. */
@@ -173,14 +186,13 @@ export function loadApiConfig(
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
-    registryDir: isAbsolute(e.MODEL_REGISTRY_DIR)
-      ? e.MODEL_REGISTRY_DIR
-      : resolve(cwd, e.MODEL_REGISTRY_DIR),
+    registryDir: absoluteFrom(cwd, e.MODEL_REGISTRY_DIR),
     corsOrigins: e.CORS_ORIGINS,
     adminToken: e.ADMIN_TOKEN,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     inferenceCacheTtlMs: e.INFERENCE_CACHE_TTL_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    uiDir: e.UI_DIR === undefined ? undefined : absoluteFrom(cwd, e.UI_DIR),
   };
 }

@@ -70,10 +70,49 @@ describe("GET /openapi.json", () => {
 });
 
 describe("GET /docs", () => {
-  it("serves the Swagger UI pointing at /openapi.json", async () => {
-    const res = await sampleApp().request("/docs");
+  it("serves a Swagger UI page whose scripts and styles all come from this server", async () => {
+    const app = sampleApp();
+    const res = await app.request("/docs");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/html");
-    expect(await res.text()).toContain("/openapi.json");
+    expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+    const html = await res.text();
+    const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(urls).toEqual([
+      "data:,",
+      "docs/assets/swagger-ui.css",
+      "docs/assets/swagger-ui-bundle.js",
+      "docs/assets/init.js",
+    ]);
+    for (const url of urls.slice(1)) {
+      const asset = await app.request(`/${url}`);
+      expect(asset.status, url).toBe(200);
+      expect((await asset.arrayBuffer()).byteLength, url).toBeGreaterThan(10);
+    }
+    const init = await (await app.request("/docs/assets/init.js")).text();
+    expect(init).toContain('"openapi.json"');
+  });
+
+  it("serves the pinned swagger-ui-dist bundle and nothing else from its folder", async () => {
+    const app = sampleApp();
+    const bundle = await app.request("/docs/assets/swagger-ui-bundle.js");
+    expect(bundle.headers.get("content-type")).toContain("text/javascript");
+    for (const name of ["package.json", "index.html", "..%2Fpackage.json"]) {
+      expect((await app.request(`/docs/assets/${name}`)).status, name).toBe(404);
+    }
+  });
+
+  it("declares the bearer scheme the admin routes use (the Authorize button)", async () => {
+    const doc = (await (await sampleApp().request("/openapi.json")).json()) as Doc & {
+      components: { securitySchemes?: Record<string, { type: string; scheme: string }> };
+    };
+    expect(doc.components.securitySchemes?.bearerAuth).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+    });
+    const activate = doc.paths["/models/{version}/activate"]?.post as
+      | { security?: unknown }
+      | undefined;
+    expect(activate?.security).toEqual([{ bearerAuth: [] }]);
   });
 });
