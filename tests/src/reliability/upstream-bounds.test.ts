@@ -16,7 +16,7 @@ import { tempDir } from "./support/temp";
 const MAX_BYTES = 4 * 1024 * 1024; // the default MARKET_DATA_MAX_RESPONSE_BYTES
 const DAY = 86_400_000;
 /** Worst /health latency accepted while the server parses a maximum-size answer (see docs/guarantees.md). */
-const HEALTH_BOUND_MS = 1000;
+const HEALTH_BOUND_MS = 1500;
 
 interface Upstream {
   readonly url: string;
