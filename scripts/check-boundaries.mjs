@@ -10,9 +10,9 @@ const root = path.resolve(import.meta.dirname, "..");
 const allowed = {
   "@mle/features": [],
   "@mle/evaluation": [],
-  "@mle/market-client": ["zod"],
+  "@mle/market-client": ["zod", "ky"],
   "@mle/dataset": ["@mle/features"],
-  "@mle/trainer": ["@mle/dataset", "ml-matrix"],
+  "@mle/trainer": ["@mle/dataset", "ml-matrix", "zod"],
   "@mle/registry": ["zod"],
   "@mle/inference": ["@mle/market-client", "@mle/features", "@mle/registry", "@mle/trainer"],
   "@mle/jobs": ["bullmq", "ioredis"],

@@ -88,7 +88,7 @@ describe("packed libraries", () => {
   const registry = registryLib.createRegistry({ dir });
   const saved = await registry.save({
     model: result.model, metadata: { model_type: "ridge" }, metrics: result.metrics,
-    featureColumns: result.model.feature_columns, datasetSummary: dataset.summarizeDataset(ds),
+    featureColumns: result.model.feature_spec.features, datasetSummary: dataset.summarizeDataset(ds),
   }, { activate: true });
   const loaded = await registry.load(saved.version);
   const model = trainer.parseModel(loaded.model);
@@ -99,7 +99,7 @@ describe("packed libraries", () => {
   fs.rmSync(dir, { recursive: true, force: true });
   process.stdout.write(JSON.stringify({
     rows: table.length, offset: table.offset, version: saved.version,
-    columns: model.feature_columns, prediction: p.prediction, modelVersion: p.model_version,
+    columns: model.feature_spec.features, prediction: p.prediction, modelVersion: p.model_version,
     dm: evaluation.dieboldMariano([0.01, -0.02, 0.03], [0.005, -0.01, 0.01], 0).defined,
   }));
 })().catch((e) => { console.error(e); process.exit(1); });

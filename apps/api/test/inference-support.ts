@@ -93,7 +93,7 @@ export async function trainModel(
       model: result.model,
       metadata: { symbols, feature_spec: featureSpec },
       metrics: result.metrics,
-      featureColumns: result.model.feature_columns,
+      featureColumns: result.model.feature_spec.features,
       datasetSummary: summarizeDataset(ds),
     },
     { activate: spec.activate ?? true },

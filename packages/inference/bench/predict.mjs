@@ -34,7 +34,7 @@ await registry.save(
     model: result.model,
     metadata: {},
     metrics: result.metrics,
-    featureColumns: result.model.feature_columns,
+    featureColumns: result.model.feature_spec.features,
     datasetSummary: summarizeDataset(ds),
   },
   { activate: true },

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { buildDataset } from "@mle/dataset";
 import { createSampleSource } from "@mle/market-client";
 import type { Registry } from "@mle/registry";
-import { parseModel, predictRow } from "@mle/trainer";
+import { loadModel } from "@mle/trainer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { countingSource, manualClock, tempRegistry, trainAndSave } from "../test/fixtures";
 import { directionConfidence } from "./confidence";
@@ -47,7 +47,8 @@ describe("createPredictor", () => {
     const ds = buildDataset({ AAPL: [...candles, next] }, spec);
     const last = ds.rows - 1;
     const row = ds.X.subarray(last * ds.cols, (last + 1) * ds.cols);
-    const artifact = parseModel((await registry.load(version)).model);
+    const loadedModel = loadModel((await registry.load(version)).model);
+    const { artifact } = loadedModel;
 
     expect(p.symbol).toBe("AAPL");
     expect(p.model_version).toBe(version);
@@ -58,7 +59,7 @@ describe("createPredictor", () => {
     spec.features.forEach((name, j) => {
       expect(Object.is(p.features[name], row[j])).toBe(true);
     });
-    expect(p.prediction).toBe(predictRow(artifact, row));
+    expect(p.prediction).toBe(loadedModel.predictRow(row));
     expect(p.confidence).toBe(directionConfidence(p.prediction, artifact.residuals));
     expect(p.prediction_interval).toEqual({
       lower: p.prediction + artifact.residuals.quantiles.q05,
@@ -120,9 +121,9 @@ describe("createPredictor", () => {
     const candles = await short.getCandles("AAPL", { limit: 5 });
     const [a, b] = candles.slice(-2).map((c) => c.close) as [number, number];
     expect(p.features.close).toBe(b);
-    const artifact = parseModel((await registry.load(version)).model);
+    const loadedModel = loadModel((await registry.load(version)).model);
     const row = Float64Array.from([p.features.close!, p.features.simple_return!]);
-    expect(p.prediction).toBe(predictRow(artifact, row));
+    expect(p.prediction).toBe(loadedModel.predictRow(row));
     expect(Math.abs(p.features.simple_return! - (b / a - 1))).toBeLessThan(1e-15);
 
     const full = await createPredictor({ registry, source: sample }).predict("AAPL");
@@ -221,24 +222,15 @@ describe("createPredictor", () => {
   it("refuses at load time a model whose feature columns cannot be produced", async () => {
     const v1 = await trainAndSave(registry, sample);
     const loaded = await registry.load(v1);
-    const model = loaded.model as {
-      feature_spec: { features: string[] };
-      feature_columns: string[];
-    };
-    const alien = {
-      ...model,
-      feature_spec: {
-        ...model.feature_spec,
-        features: ["close", "macd", "moving_average", "rolling_volatility"],
-      },
-      feature_columns: ["close", "macd", "moving_average", "rolling_volatility"],
-    };
+    const model = loaded.model as { feature_spec: { features: string[] } };
+    const alienColumns = ["close", "macd", "moving_average", "rolling_volatility"];
+    const alien = { ...model, feature_spec: { ...model.feature_spec, features: alienColumns } };
     const { version: bad } = await registry.save(
       {
         model: alien,
         metadata: {},
         metrics: loaded.metrics,
-        featureColumns: alien.feature_columns,
+        featureColumns: alienColumns,
         datasetSummary: loaded.datasetSummary,
       },
       { activate: true },

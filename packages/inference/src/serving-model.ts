@@ -11,7 +11,7 @@ import {
   warmupLength,
 } from "@mle/features";
 import type { LoadedArtifacts } from "@mle/registry";
-import { type ModelArtifact, parseModel } from "@mle/trainer";
+import { type LoadedModel, loadModel, type ModelArtifact } from "@mle/trainer";
 import type { ResidualStats } from "./confidence";
 import { InferenceError } from "./errors";
 
@@ -48,8 +48,10 @@ export interface ServingModel {
   /** Identifies everything that determines the feature vector (cache key part). */
   readonly specKey: string;
   readonly residuals: ResidualStats;
-  /** The parsed model.json; `predictRow` accepts it as is. */
+  /** The parsed model.json (any kind). */
   readonly artifact: ModelArtifact;
+  /** The kind's predictor: `model.predictRow(x)` with `x` in `columns` order. */
+  readonly model: LoadedModel;
   readonly loaded: LoadedArtifacts;
 }
 
@@ -75,10 +77,10 @@ export function toServingModel(
   options: ServingModelOptions = {},
 ): ServingModel {
   const version = loaded.version;
-  const artifact = parseArtifact(loaded.model, version);
+  const model = parseArtifact(loaded.model, version);
+  const { artifact } = model;
   const spec = parseSpec(artifact, version);
   const columns = spec.features;
-  checkColumns(artifact, columns, version);
 
   const extras = DEFAULT_FEATURES.filter((name) => !columns.includes(name));
   const servingSpec: FeatureSpec = Object.freeze({
@@ -100,6 +102,7 @@ export function toServingModel(
     specKey: `${servingSpec.lookback}|${servingSpec.features.join(",")}|${fetchCandles}`,
     residuals: artifact.residuals,
     artifact,
+    model,
     loaded,
   });
 }
@@ -109,9 +112,10 @@ function defaultTail(spec: FeatureSpec): number {
   return Math.min(RECURSIVE_HISTORY_FACTOR * spec.lookback, MAX_RECURSIVE_HISTORY);
 }
 
-function parseArtifact(model: unknown, version: string): ModelArtifact {
+function parseArtifact(model: unknown, version: string): LoadedModel {
   try {
-    return parseModel(model);
+    // Every kind's parser checks its body against the spec's column count.
+    return loadModel(model);
   } catch (cause) {
     throw incompatible(
       version,
@@ -126,25 +130,6 @@ function parseSpec(artifact: ModelArtifact, version: string): FeatureSpec {
     return validateFeatureSpec(artifact.feature_spec);
   } catch (cause) {
     throw incompatible(version, `its feature spec cannot be computed (${message(cause)})`, cause);
-  }
-}
-
-function checkColumns(artifact: ModelArtifact, columns: readonly FeatureName[], version: string) {
-  const stored = artifact.feature_columns;
-  if (stored.length !== columns.length || stored.some((name, i) => name !== columns[i])) {
-    throw incompatible(
-      version,
-      `feature_columns [${stored.join(", ")}] differ from feature_spec.features [${columns.join(", ")}]`,
-    );
-  }
-  const n = columns.length;
-  const sizes = [
-    artifact.coefficients.length,
-    artifact.scaler.means.length,
-    artifact.scaler.scales.length,
-  ];
-  if (sizes.some((size) => size !== n)) {
-    throw incompatible(version, `coefficients and scaler must have ${n} entries, one per column`);
   }
 }
 

@@ -9,13 +9,15 @@ import { buildDataset, summarizeDataset } from "@mle/dataset";
 import type { FeatureName } from "@mle/features";
 import type { Candle, GetCandlesOptions, MarketDataSource } from "@mle/market-client";
 import { createRegistry, type Registry } from "@mle/registry";
-import { train } from "@mle/trainer";
+import { type ModelSpec, train } from "@mle/trainer";
 
 export interface TrainSpec {
   readonly lookback?: number;
   readonly features?: readonly FeatureName[];
   readonly symbols?: readonly string[];
   readonly alpha?: number;
+  /** A kind other than ridge (then `alpha` is ignored). */
+  readonly model?: ModelSpec;
   readonly activate?: boolean;
 }
 
@@ -30,7 +32,7 @@ export async function tempRegistry(): Promise<{
   return { registry, dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** Trains a ridge model on sample candles and saves it (active by default). Returns the version. */
+/** Trains a model (ridge unless `spec.model`) on sample candles and saves it (active by default). Returns the version. */
 export async function trainAndSave(
   registry: Registry,
   source: MarketDataSource,
@@ -46,13 +48,14 @@ export async function trainAndSave(
   const candles: Record<string, Candle[]> = {};
   for (const s of symbols) candles[s] = await source.getCandles(s, { limit: 300 });
   const ds = buildDataset(candles, featureSpec);
-  const result = train(ds, { alpha: spec.alpha ?? 1, validationFraction: 0.2, folds: 3, gap: 0 });
+  const model = spec.model ?? { type: "ridge", alpha: spec.alpha ?? 1 };
+  const result = train(ds, { model, validationFraction: 0.2, folds: 3, gap: 0 });
   const saved = await registry.save(
     {
       model: result.model,
       metadata: { symbols, feature_spec: featureSpec },
       metrics: result.metrics,
-      featureColumns: result.model.feature_columns,
+      featureColumns: result.model.feature_spec.features,
       datasetSummary: summarizeDataset(ds),
     },
     { activate: spec.activate ?? true },

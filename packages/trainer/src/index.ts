@@ -1,25 +1,56 @@
 /**
  * @module
- * Standardized ridge regression solved from the k×k normal equations, metrics against naive
- * baselines, walk-forward training and the plain-data `model.json` format.
+ * Model kinds (ridge, gbdt, imported xgboost) behind one table, metrics against naive baselines,
+ * walk-forward training and the plain-data `model.json` envelope.
  */
-export { isTrainerError, TrainerError, TrainerErrorCode } from "./errors";
+
 export type { TrainerErrorOptions } from "./errors";
-export { aggregateMetrics, regressionMetrics } from "./metrics";
+export { isTrainerError, TrainerError, TrainerErrorCode } from "./errors";
+export type {
+  AnyModelKind,
+  FitContext,
+  FitProgress,
+  ModelKind,
+  RowModel,
+  TrainableModelKind,
+} from "./kinds/kind";
+export type { ModelSpec, ResolvedModelSpec } from "./kinds/model-spec";
+export { resolveModelSpec } from "./kinds/model-spec";
+export type { ParamSpec, ParamTable } from "./kinds/params";
+export { defineParams, describeRange, paramDefaults } from "./kinds/params";
+export type { RidgeModel, RidgeOptions } from "./kinds/ridge/fit";
+export { fitRidge } from "./kinds/ridge/fit";
+export type { RidgeBody } from "./kinds/ridge/kind";
+export type { LinearModelLike, ScaledModelLike } from "./kinds/ridge/predict";
+export { predictRange, predictRow } from "./kinds/ridge/predict";
+export type { SingularPolicy } from "./kinds/ridge/solve";
+export { MIN_RECIPROCAL_CONDITION } from "./kinds/ridge/solve";
+export type { BodyOf, ModelKindName, ParamsOf, TrainableKindName } from "./kinds/table";
+export {
+  isModelKindName,
+  isTrainableKindName,
+  kindOf,
+  MODEL_KIND_NAMES,
+  MODEL_KINDS,
+  TRAINABLE_KIND_NAMES,
+} from "./kinds/table";
+export type { LoadedModel } from "./load-model";
+export { loadModel } from "./load-model";
 export type { RegressionMetrics } from "./metrics";
-export { MODEL_FORMAT, MODEL_FORMAT_VERSION, modelView, toModelArtifact } from "./model";
-export type { ModelArtifact } from "./model";
-export { resolveTrainOptions } from "./options";
+export { aggregateMetrics, regressionMetrics } from "./metrics";
+export type { ArtifactResiduals, HyperparameterValue, ModelArtifact, ModelEnvelope } from "./model";
+export {
+  LEGACY_RIDGE_FORMAT,
+  LEGACY_RIDGE_FORMAT_VERSION,
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  toModelArtifact,
+} from "./model";
 export type { TrainOptions, TrainProgress } from "./options";
+export { resolveTrainOptions } from "./options";
 export { parseModel } from "./parse-model";
-export { predictRange, predictRow } from "./predict";
-export type { LinearModelLike, ScaledModelLike } from "./predict";
 export type { DesignData, RowRange } from "./range";
-export { quantileSorted, residualStats } from "./residuals";
 export type { ResidualStats } from "./residuals";
-export { fitRidge } from "./ridge";
-export type { RidgeModel, RidgeOptions } from "./ridge";
-export { MIN_RECIPROCAL_CONDITION } from "./solve";
-export type { SingularPolicy } from "./solve";
-export { train } from "./train";
+export { quantileSorted, residualStats } from "./residuals";
 export type { FoldMetrics, MetricsReport, MetricsSet, TrainResult } from "./train";
+export { train } from "./train";

@@ -1,60 +1,72 @@
 import type { FeatureName } from "@mle/dataset";
+import type { BodyOf, ModelKindName } from "./kinds/table";
 import type { ResidualStats } from "./residuals";
-import type { RidgeModel } from "./ridge";
 
 /** Format tag of `model.json`. */
-export const MODEL_FORMAT = "mle.ridge";
-/** Version of the `model.json` layout this package writes and reads. */
-export const MODEL_FORMAT_VERSION = 1;
+export const MODEL_FORMAT = "mle.model";
+/** Version of the `model.json` layout this package writes. */
+export const MODEL_FORMAT_VERSION = 2;
+/** The ridge-only layout written before model kinds existed; still read (see `parseModel`). */
+export const LEGACY_RIDGE_FORMAT = "mle.ridge";
+export const LEGACY_RIDGE_FORMAT_VERSION = 1;
 
-/**
- * `model.json`: plain data, loading it never executes code. `feature_columns` equals
- * `feature_spec.features` (the order coefficients apply in); serving computes
- * `feature_spec` on the latest candles and calls `predictRow(modelView(artifact), row)`.
- */
-export interface ModelArtifact {
+/** A hyperparameter value as stored: trained kinds hold numbers, imported ones also strings. */
+export type HyperparameterValue = number | string | boolean;
+
+/** Validation residual statistics (`actual − predicted` on held-out rows), for serving. */
+export interface ArtifactResiduals {
+  n: number;
+  mean: number;
+  std: number;
+  mae: number;
+  quantiles: { q05: number; q50: number; q95: number };
+  target_std: number;
+  directional_accuracy: number;
+}
+
+/** The envelope of `model.json` around one kind's body. */
+export interface ModelEnvelope<K extends ModelKindName, Body> {
   format: typeof MODEL_FORMAT;
   format_version: typeof MODEL_FORMAT_VERSION;
+  kind: K;
+  /** What serving must compute; `features` is also the model's input column order. */
   feature_spec: { lookback: number; features: FeatureName[] };
-  feature_columns: string[];
-  scaler: { means: number[]; scales: number[] };
-  coefficients: number[];
-  intercept: number;
-  alpha: number;
-  residuals: {
-    n: number;
-    mean: number;
-    std: number;
-    mae: number;
-    quantiles: { q05: number; q50: number; q95: number };
-    target_std: number;
-    directional_accuracy: number;
-  };
+  hyperparameters: Record<string, HyperparameterValue>;
+  /** Where confidence and the prediction interval come from, for every kind. */
+  residuals: ArtifactResiduals;
+  body: Body;
 }
 
 /**
- * Builds the artifact from a fitted model, its feature spec and validation residual stats.
+ * `model.json`: plain data, loading it never executes code. One envelope per kind, narrowed
+ * by `kind`; `loadModel` turns it into a predictor.
+ */
+export type ModelArtifact = { [K in ModelKindName]: ModelEnvelope<K, BodyOf<K>> }[ModelKindName];
+
+/**
+ * Builds the artifact from a fitted body, its feature spec and validation residual stats.
  * Keys are always written in the same order, so `JSON.stringify` is byte-stable.
  *
  * @example
  * ```ts
- * const artifact = toModelArtifact(ridge, { lookback: 20, features: ["close"] }, residualStats(y, p));
+ * const artifact = toModelArtifact({ kind: "ridge", hyperparameters: { alpha: 1 }, body }, ds.spec, residualStats(y, p));
  * ```
  */
 export function toModelArtifact(
-  ridge: RidgeModel,
+  fitted: {
+    readonly kind: ModelKindName;
+    readonly hyperparameters: Readonly<Record<string, HyperparameterValue>>;
+    readonly body: unknown;
+  },
   spec: { readonly lookback: number; readonly features: readonly FeatureName[] },
   residuals: ResidualStats,
 ): ModelArtifact {
   return {
     format: MODEL_FORMAT,
     format_version: MODEL_FORMAT_VERSION,
+    kind: fitted.kind,
     feature_spec: { lookback: spec.lookback, features: [...spec.features] },
-    feature_columns: [...ridge.featureColumns],
-    scaler: { means: [...ridge.means], scales: [...ridge.scales] },
-    coefficients: [...ridge.coefficients],
-    intercept: ridge.intercept,
-    alpha: ridge.alpha,
+    hyperparameters: { ...fitted.hyperparameters },
     residuals: {
       n: residuals.n,
       mean: residuals.mean,
@@ -68,24 +80,6 @@ export function toModelArtifact(
       target_std: residuals.target_std,
       directional_accuracy: residuals.directional_accuracy,
     },
-  };
-}
-
-/**
- * The prediction view of an artifact, for `predictRow` / `predictRange`.
- *
- * @example
- * ```ts
- * const y = predictRow(modelView(parseModel(json)), latestFeatureRow);
- * ```
- */
-export function modelView(artifact: ModelArtifact): RidgeModel {
-  return {
-    featureColumns: artifact.feature_columns,
-    means: artifact.scaler.means,
-    scales: artifact.scaler.scales,
-    coefficients: artifact.coefficients,
-    intercept: artifact.intercept,
-    alpha: artifact.alpha,
-  };
+    body: fitted.body,
+  } as ModelArtifact;
 }

@@ -1,5 +1,6 @@
 import { TrainerError } from "./errors";
-import type { SingularPolicy } from "./solve";
+import { type ModelSpec, type ResolvedModelSpec, resolveModelSpec } from "./kinds/model-spec";
+import type { SingularPolicy } from "./kinds/ridge/solve";
 
 /** One step of a training run, for progress display. `message` is ready to print. */
 export type TrainProgress =
@@ -17,11 +18,21 @@ export type TrainProgress =
       readonly message: string;
     }
   | { readonly stage: "fit"; readonly rows: number; readonly message: string }
+  | {
+      readonly stage: "iteration";
+      readonly iteration: number;
+      readonly iterations: number;
+      readonly message: string;
+    }
   | { readonly stage: "evaluate"; readonly message: string };
 
 export interface TrainOptions {
-  /** L2 penalty on standardized coefficients, >= 0 (0 = OLS). Default 1. */
+  /** The kind and its hyperparameters, e.g. `{ type: "gbdt", n_trees: 200 }`. Default ridge. */
+  readonly model?: ModelSpec;
+  /** Shorthand of `model: { type: "ridge", alpha }` (not with `model`). Default 1. */
   readonly alpha?: number;
+  /** Seed of the fit's random choices (gbdt row subsampling), integer >= 0. Default 0. */
+  readonly seed?: number;
   /** Share of rows (latest in time) held out for validation, in (0, 1). Default 0.2. */
   readonly validationFraction?: number;
   /** Walk-forward folds over the training rows, integer >= 2. Default 5. */
@@ -35,7 +46,8 @@ export interface TrainOptions {
 }
 
 export interface ResolvedTrainOptions {
-  readonly alpha: number;
+  readonly model: ResolvedModelSpec;
+  readonly seed: number;
   readonly validationFraction: number;
   readonly folds: number;
   readonly gap: number;
@@ -56,9 +68,19 @@ function invalid(path: string, expected: string, got: unknown): never {
  */
 export function resolveTrainOptions(options: TrainOptions = {}): ResolvedTrainOptions {
   if (typeof options !== "object" || options === null) invalid("options", "an object", options);
-  const alpha = options.alpha ?? 1;
-  if (typeof alpha !== "number" || !Number.isFinite(alpha) || alpha < 0) {
-    invalid("alpha", "a finite number >= 0", alpha);
+  if (options.alpha !== undefined && options.model !== undefined) {
+    invalid("alpha", "left out when model is given (set model.alpha)", options.alpha);
+  }
+  const model = resolveModelSpec(
+    options.model ?? {
+      type: "ridge",
+      ...(options.alpha === undefined ? {} : { alpha: options.alpha }),
+    },
+    options.model === undefined ? "" : "model.",
+  );
+  const seed = options.seed ?? 0;
+  if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0) {
+    invalid("seed", "an integer >= 0", seed);
   }
   const validationFraction = options.validationFraction ?? 0.2;
   if (
@@ -81,5 +103,5 @@ export function resolveTrainOptions(options: TrainOptions = {}): ResolvedTrainOp
   if (onSingular !== "error" && onSingular !== "pseudo-inverse") {
     invalid("onSingular", '"error" or "pseudo-inverse"', onSingular);
   }
-  return { alpha, validationFraction, folds, gap, onProgress, onSingular };
+  return { model, seed, validationFraction, folds, gap, onProgress, onSingular };
 }

@@ -1,41 +1,17 @@
 import { type FeatureName, isFeatureName } from "@mle/dataset";
-import { TrainerError } from "./errors";
-import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelArtifact } from "./model";
+import { isModelKindName, kindOf, MODEL_KIND_NAMES } from "./kinds/table";
+import {
+  type ArtifactResiduals,
+  type HyperparameterValue,
+  LEGACY_RIDGE_FORMAT,
+  LEGACY_RIDGE_FORMAT_VERSION,
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  type ModelArtifact,
+} from "./model";
+import { fail, finite, object } from "./parse-fields";
 
-type Obj = Record<string, unknown>;
-
-function fail(path: string, expected: string, got: unknown): never {
-  const shown = got === undefined ? "nothing" : (JSON.stringify(got)?.slice(0, 60) ?? String(got));
-  throw new TrainerError(
-    "INVALID_MODEL",
-    `model.json ${path}: expected ${expected}, got ${shown}`,
-    {
-      path,
-    },
-  );
-}
-
-function object(v: unknown, path: string): Obj {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) fail(path, "an object", v);
-  return v as Obj;
-}
-
-function finite(v: unknown, path: string): number {
-  if (typeof v !== "number" || !Number.isFinite(v)) fail(path, "a finite number", v);
-  return v;
-}
-
-function numbers(v: unknown, path: string, length: number, positive = false): number[] {
-  if (!Array.isArray(v)) fail(path, `an array of ${length} numbers`, v);
-  if (v.length !== length) fail(path, `${length} numbers (one per feature column)`, v);
-  return v.map((x, i) => {
-    const n = finite(x, `${path}[${i}]`);
-    if (positive && !(n > 0)) fail(`${path}[${i}]`, "a number > 0", x);
-    return n;
-  });
-}
-
-function residuals(v: unknown): ModelArtifact["residuals"] {
+function residuals(v: unknown): ArtifactResiduals {
   const r = object(v, "residuals");
   const n = finite(r.n, "residuals.n");
   if (!Number.isInteger(n) || n < 0) fail("residuals.n", "an integer >= 0", r.n);
@@ -62,25 +38,8 @@ function residuals(v: unknown): ModelArtifact["residuals"] {
   };
 }
 
-/**
- * Validates an untrusted `model.json` value (already `JSON.parse`d) field by field and returns a
- * clean copy holding only the known fields. Never evaluates anything from the document.
- *
- * @throws TrainerError `INVALID_MODEL` whose `path` names the first field at fault.
- *
- * @example
- * ```ts
- * const model = parseModel(JSON.parse(await readFile("model.json", "utf8")));
- * predictRow(model, latestFeatures);
- * ```
- */
-export function parseModel(json: unknown): ModelArtifact {
-  const root = object(json, "(root)");
-  if (root.format !== MODEL_FORMAT) fail("format", `"${MODEL_FORMAT}"`, root.format);
-  if (root.format_version !== MODEL_FORMAT_VERSION) {
-    fail("format_version", `${MODEL_FORMAT_VERSION}`, root.format_version);
-  }
-  const spec = object(root.feature_spec, "feature_spec");
+function featureSpec(v: unknown): { lookback: number; features: FeatureName[] } {
+  const spec = object(v, "feature_spec");
   const lookback = finite(spec.lookback, "feature_spec.lookback");
   if (!Number.isInteger(lookback) || lookback < 1) {
     fail("feature_spec.lookback", "an integer >= 1", spec.lookback);
@@ -97,30 +56,93 @@ export function parseModel(json: unknown): ModelArtifact {
   if (new Set(features).size !== features.length) {
     fail("feature_spec.features", "distinct feature names", spec.features);
   }
-  const k = features.length;
+  return { lookback, features };
+}
+
+function hyperparameters(v: unknown): Record<string, HyperparameterValue> {
+  const h = object(v, "hyperparameters");
+  const out: Record<string, HyperparameterValue> = {};
+  for (const [key, value] of Object.entries(h)) {
+    const ok =
+      typeof value === "string" ||
+      typeof value === "boolean" ||
+      (typeof value === "number" && Number.isFinite(value));
+    if (!ok) fail(`hyperparameters.${key}`, "a finite number, a string or a boolean", value);
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The `mle.ridge` v1 layout (ridge fields at the root) read as a v2 ridge envelope. The
+ * numbers are copied unchanged, so predictions are bit-identical to the code that wrote it.
+ */
+function legacyRidge(root: Record<string, unknown>): ModelArtifact {
+  const spec = featureSpec(root.feature_spec);
+  const k = spec.features.length;
   const cols = root.feature_columns;
   if (!Array.isArray(cols) || cols.length !== k) {
     fail("feature_columns", `an array of ${k} names equal to feature_spec.features`, cols);
   }
-  const featureColumns = cols.map((c, i) => {
-    if (c !== features[i]) fail(`feature_columns[${i}]`, `"${features[i]}"`, c);
-    return c as string;
+  cols.forEach((c, i) => {
+    if (c !== spec.features[i]) fail(`feature_columns[${i}]`, `"${spec.features[i]}"`, c);
   });
-  const scaler = object(root.scaler, "scaler");
   const alpha = finite(root.alpha, "alpha");
   if (alpha < 0) fail("alpha", "a number >= 0", alpha);
+  const body = kindOf("ridge").parseBody(
+    { scaler: root.scaler, coefficients: root.coefficients, intercept: root.intercept },
+    k,
+  );
   return {
     format: MODEL_FORMAT,
     format_version: MODEL_FORMAT_VERSION,
-    feature_spec: { lookback, features },
-    feature_columns: featureColumns,
-    scaler: {
-      means: numbers(scaler.means, "scaler.means", k),
-      scales: numbers(scaler.scales, "scaler.scales", k, true),
-    },
-    coefficients: numbers(root.coefficients, "coefficients", k),
-    intercept: finite(root.intercept, "intercept"),
-    alpha,
+    kind: "ridge",
+    feature_spec: spec,
+    hyperparameters: { alpha },
     residuals: residuals(root.residuals),
+    body,
   };
+}
+
+/**
+ * Validates an untrusted `model.json` value (already `JSON.parse`d) field by field and returns a
+ * clean copy holding only the known fields: the envelope here, the body by its kind's
+ * `parseBody`. Never evaluates anything from the document. The v1 `mle.ridge` layout is read as
+ * a ridge envelope.
+ *
+ * @throws TrainerError `INVALID_MODEL` whose `path` names the first field at fault.
+ *
+ * @example
+ * ```ts
+ * const artifact = parseModel(JSON.parse(await readFile("model.json", "utf8")));
+ * loadModel(artifact).predictRow(latestFeatures);
+ * ```
+ */
+export function parseModel(json: unknown): ModelArtifact {
+  const root = object(json, "(root)");
+  if (root.format === LEGACY_RIDGE_FORMAT) {
+    if (root.format_version !== LEGACY_RIDGE_FORMAT_VERSION) {
+      fail("format_version", `${LEGACY_RIDGE_FORMAT_VERSION}`, root.format_version);
+    }
+    return legacyRidge(root);
+  }
+  if (root.format !== MODEL_FORMAT) {
+    fail("format", `"${MODEL_FORMAT}" (or the older "${LEGACY_RIDGE_FORMAT}")`, root.format);
+  }
+  if (root.format_version !== MODEL_FORMAT_VERSION) {
+    fail("format_version", `${MODEL_FORMAT_VERSION}`, root.format_version);
+  }
+  if (!isModelKindName(root.kind)) {
+    fail("kind", `one of ${MODEL_KIND_NAMES.join(", ")}`, root.kind);
+  }
+  const spec = featureSpec(root.feature_spec);
+  return {
+    format: MODEL_FORMAT,
+    format_version: MODEL_FORMAT_VERSION,
+    kind: root.kind,
+    feature_spec: spec,
+    hyperparameters: hyperparameters(root.hyperparameters),
+    residuals: residuals(root.residuals),
+    body: kindOf(root.kind).parseBody(root.body, spec.features.length),
+  } as ModelArtifact;
 }

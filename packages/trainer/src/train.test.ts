@@ -2,9 +2,9 @@ import { buildDataset, type Dataset, DEFAULT_FEATURES } from "@mle/dataset";
 import { describe, expect, it } from "vitest";
 import { ar1Candles } from "./ar1.fixture";
 import { isTrainerError } from "./errors";
+import { loadModel } from "./load-model";
 import type { TrainProgress } from "./options";
 import { parseModel } from "./parse-model";
-import { predictRow } from "./predict";
 import { train } from "./train";
 
 const spec = { lookback: 10, features: [...DEFAULT_FEATURES] };
@@ -42,7 +42,9 @@ describe("train", () => {
     expect(v.model.r2).toBeGreaterThan(0.05);
     expect(v.model.rmse).toBeLessThan(v.baseline_zero.rmse);
     expect(v.model.rmse).toBeLessThan(v.baseline_mean.rmse);
-    const returnCoef = model.coefficients[model.feature_columns.indexOf("simple_return")]!;
+    if (model.kind !== "ridge") throw new Error("expected a ridge model");
+    const returnCoef =
+      model.body.coefficients[model.feature_spec.features.indexOf("simple_return")]!;
     expect(returnCoef).toBeGreaterThan(0);
     expect(metrics.cv.mean.directional_accuracy).toBeGreaterThan(0.56);
   });
@@ -68,7 +70,7 @@ describe("train", () => {
     expect(parsed.feature_spec).toEqual({ lookback: 10, features: [...DEFAULT_FEATURES] });
     const i = split.validation.start;
     const row = withSkill.X.subarray(i * withSkill.cols, (i + 1) * withSkill.cols);
-    expect(predictRow(parsed, row)).toBe(predictRow(model, row));
+    expect(loadModel(parsed).predictRow(row)).toBe(loadModel(model).predictRow(row));
     expect(model.residuals.n).toBe(split.validationRows);
     expect(model.residuals.quantiles.q05).toBeLessThan(0);
     expect(model.residuals.quantiles.q95).toBeGreaterThan(0);
@@ -107,5 +109,44 @@ describe("train", () => {
     expect(codeOf(() => train(withSkill, { gap: 0.5 }))).toBe("INVALID_OPTIONS");
     const tiny = buildDataset({ A: ar1Candles(16, 0.3, 1) }, spec);
     expect(codeOf(() => train(tiny, { folds: 5 }))).toBe("INSUFFICIENT_ROWS");
+  });
+
+  it("trains any kind of the table from a model spec, with the same split and CV", () => {
+    const events: TrainProgress[] = [];
+    const { alpha: _alpha, ...split } = options;
+    const gbdt = train(withSkill, {
+      ...split,
+      model: { type: "gbdt", n_trees: 10, max_depth: 2 },
+      onProgress: (e) => events.push(e),
+    });
+    expect(gbdt.model.kind).toBe("gbdt");
+    expect(gbdt.model.hyperparameters).toMatchObject({
+      n_trees: 10,
+      max_depth: 2,
+      learning_rate: 0.1,
+    });
+    expect(events.some((e) => e.stage === "iteration")).toBe(true);
+    const ridge = train(withSkill, options);
+    expect(gbdt.split).toEqual(ridge.split);
+    expect(gbdt.metrics.cv.folds.map((f) => f.test_rows)).toEqual(
+      ridge.metrics.cv.folds.map((f) => f.test_rows),
+    );
+    const explicit = train(withSkill, { ...split, model: { type: "ridge", alpha: 1 } });
+    expect(JSON.stringify(explicit.model)).toBe(JSON.stringify(ridge.model));
+  });
+
+  it("names the bad hyperparameter of a model spec", () => {
+    const pathOf = (model: unknown) => {
+      try {
+        train(withSkill, { model: model as never });
+      } catch (e) {
+        return isTrainerError(e) ? `${e.code} ${e.path}` : String(e);
+      }
+      return "no error";
+    };
+    expect(pathOf({ type: "gbdt", n_trees: 0 })).toBe("INVALID_OPTIONS model.n_trees");
+    expect(pathOf({ type: "gbdt", depth: 3 })).toBe("INVALID_OPTIONS model.depth");
+    expect(pathOf({ type: "svm" })).toBe("INVALID_OPTIONS model.type");
+    expect(pathOf({ type: "ridge", alpha: -1 })).toBe("INVALID_OPTIONS model.alpha");
   });
 });

@@ -6,12 +6,12 @@ import {
   walkForwardFolds,
 } from "@mle/dataset";
 import { TrainerError } from "./errors";
+import type { RowModel } from "./kinds/kind";
+import { kindOf } from "./kinds/table";
 import { aggregateMetrics, type RegressionMetrics, regressionMetrics } from "./metrics";
 import { type ModelArtifact, toModelArtifact } from "./model";
-import { resolveTrainOptions, type TrainOptions } from "./options";
-import { predictRange } from "./predict";
+import { type ResolvedTrainOptions, resolveTrainOptions, type TrainOptions } from "./options";
 import { residualStats } from "./residuals";
-import { fitRidge, type RidgeModel } from "./ridge";
 
 /** Model and the two naive baselines on one set of rows. */
 export interface MetricsSet {
@@ -52,13 +52,38 @@ export interface TrainResult {
   };
 }
 
-function evaluate(ds: Dataset, model: RidgeModel, range: RowRange): MetricsSet {
+/** A fitted model with what evaluation needs: its predictor and its fit rows' mean target. */
+interface Fitted {
+  readonly body: unknown;
+  readonly model: RowModel;
+  readonly fitMean: number;
+}
+
+function meanOf(y: Float64Array, range: RowRange): number {
+  let s = 0;
+  for (let i = range.start; i < range.end; i++) s += y[i]!;
+  return range.end > range.start ? s / (range.end - range.start) : 0;
+}
+
+function fitOn(ds: Dataset, range: RowRange, opts: ResolvedTrainOptions): Fitted {
+  const kind = kindOf(opts.model.type);
+  const fit = kind.fit!;
+  const body = fit(ds, range, opts.model.params, {
+    seed: opts.seed,
+    featureColumns: ds.featureColumns,
+    onSingular: opts.onSingular,
+    onProgress: (e) => opts.onProgress({ stage: "iteration", ...e }),
+  });
+  return { body, model: kind.load(body), fitMean: meanOf(ds.y, range) };
+}
+
+function evaluate(ds: Dataset, fitted: Fitted, range: RowRange): MetricsSet {
   const actual = ds.y.subarray(range.start, range.end);
-  const predicted = predictRange(model, ds, range);
+  const predicted = fitted.model.predictRange(ds, range);
   return {
     model: regressionMetrics(actual, predicted),
     baseline_zero: regressionMetrics(actual, 0),
-    baseline_mean: regressionMetrics(actual, model.intercept),
+    baseline_mean: regressionMetrics(actual, fitted.fitMean),
   };
 }
 
@@ -72,7 +97,7 @@ function splitOrThrow<T>(fn: () => T): T {
 }
 
 /**
- * Trains a ridge model on a dataset: a chronological train/validation split, walk-forward CV
+ * Trains a model of any trainable kind (default ridge) on a dataset: a chronological train/validation split, walk-forward CV
  * over the training rows, a final fit on all training rows, metrics against two naive
  * baselines, and validation residual statistics for prediction intervals. The saved model is the
  * one fitted on the training rows (the one the validation metrics describe). Deterministic: the
@@ -84,17 +109,13 @@ function splitOrThrow<T>(fn: () => T): T {
  * @example
  * ```ts
  * const ds = buildDataset(candlesBySymbol, { lookback: 20, features: [...DEFAULT_FEATURES] });
- * const { model, metrics } = train(ds, { alpha: 1, validationFraction: 0.2, folds: 5, gap: 1 });
+ * const { model, metrics } = train(ds, { model: { type: "gbdt", n_trees: 200 }, folds: 5, gap: 1 });
  * await writeFile("model.json", JSON.stringify(model));
  * ```
  */
 export function train(ds: Dataset, options: TrainOptions = {}): TrainResult {
   const opts = resolveTrainOptions(options);
-  const fitOptions = {
-    alpha: opts.alpha,
-    featureColumns: ds.featureColumns,
-    onSingular: opts.onSingular,
-  };
+  const kindName = opts.model.type;
   const split = splitOrThrow(() => chronologicalSplit(ds, opts.validationFraction));
   const trainRows = split.train.end - split.train.start;
   const validationRows = split.validation.end - split.validation.start;
@@ -116,32 +137,40 @@ export function train(ds: Dataset, options: TrainOptions = {}): TrainResult {
       folds: folds.length,
       message: `cv fold ${fold.index + 1}/${folds.length}: train ${fold.train.end - fold.train.start} rows, test ${fold.test.end - fold.test.start} rows`,
     });
-    const model = fitRidge(ds, fold.train, fitOptions);
+    const fitted = fitOn(ds, fold.train, opts);
     return {
       index: fold.index,
       train_rows: fold.train.end - fold.train.start,
       test_rows: fold.test.end - fold.test.start,
-      ...evaluate(ds, model, fold.test),
+      ...evaluate(ds, fitted, fold.test),
     };
   });
 
-  opts.onProgress({ stage: "fit", rows: trainRows, message: `fitting ridge on ${trainRows} rows` });
-  const ridge = fitRidge(ds, split.train, fitOptions);
+  opts.onProgress({
+    stage: "fit",
+    rows: trainRows,
+    message: `fitting ${kindName} on ${trainRows} rows`,
+  });
+  const final = fitOn(ds, split.train, opts);
   opts.onProgress({
     stage: "evaluate",
     message: `evaluating on ${validationRows} validation rows`,
   });
-  const validationPredictions = predictRange(ridge, ds, split.validation);
+  const validationPredictions = final.model.predictRange(ds, split.validation);
   const residuals = residualStats(
     ds.y.subarray(split.validation.start, split.validation.end),
     validationPredictions,
   );
   const { mean, std } = aggregateMetrics(foldMetrics.map((f) => f.model));
   return {
-    model: toModelArtifact(ridge, ds.spec, residuals),
+    model: toModelArtifact(
+      { kind: kindName, hyperparameters: opts.model.params, body: final.body },
+      ds.spec,
+      residuals,
+    ),
     metrics: {
-      train: evaluate(ds, ridge, split.train),
-      validation: evaluate(ds, ridge, split.validation),
+      train: evaluate(ds, final, split.train),
+      validation: evaluate(ds, final, split.validation),
       cv: { folds: foldMetrics, mean, std },
     },
     split: {

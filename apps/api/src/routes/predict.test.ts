@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { buildDataset } from "@mle/dataset";
 import { createCsvSource, createSampleSource } from "@mle/market-client";
 import type { Registry } from "@mle/registry";
-import { parseModel, predictRow } from "@mle/trainer";
+import { loadModel } from "@mle/trainer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   json,
@@ -88,8 +88,8 @@ describe("GET /predict", () => {
     for (const [j, name] of DEFAULTS.entries()) {
       expect(Object.is(body.features[name], row[j])).toBe(true);
     }
-    const model = parseModel((await registry.load(v1)).model);
-    expect(body.prediction).toBe(predictRow(model, row));
+    const model = loadModel((await registry.load(v1)).model);
+    expect(body.prediction).toBe(model.predictRow(row));
   });
 
   it("serves a requested version and accepts 'active' as an alias", async () => {

@@ -21,7 +21,7 @@ async function trainInto(registry: Registry, lookback: number): Promise<string> 
       model: result.model,
       metadata: {},
       metrics: result.metrics,
-      featureColumns: result.model.feature_columns,
+      featureColumns: result.model.feature_spec.features,
       datasetSummary: summarizeDataset(ds),
     },
     { activate: true },

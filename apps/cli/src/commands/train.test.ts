@@ -295,8 +295,13 @@ describe("mle train on the sample source", () => {
     // from 0) and its sign forecasts must beat a coin on the held-out rows; for a Gaussian AR(1) with
     // phi 0.12 the expected hit rate is 1/2 + asin(0.12)/pi ≈ 0.538.
     const loaded = await createRegistry({ dir: registryDir() }).load("v1");
-    const model = loaded.model as { feature_columns: string[]; coefficients: number[] };
-    const w = model.coefficients[model.feature_columns.indexOf("simple_return")];
+    const model = loaded.model as {
+      kind: string;
+      feature_spec: { features: string[] };
+      body: { coefficients: number[] };
+    };
+    expect(model.kind).toBe("ridge");
+    const w = model.body.coefficients[model.feature_spec.features.indexOf("simple_return")];
     expect(w).toBeGreaterThan(0);
     expect(first.validation.model.directional_accuracy).toBeGreaterThan(0.5);
     expect(first.cv.mean.directional_accuracy).toBeGreaterThan(0.5);

@@ -1,8 +1,8 @@
 import { Matrix, QrDecomposition } from "ml-matrix";
 import { describe, expect, it } from "vitest";
-import { isTrainerError } from "./errors";
+import { isTrainerError } from "../../errors";
 import { predictRow } from "./predict";
-import { fitRidge } from "./ridge";
+import { fitRidge } from "./fit";
 import fixture from "./ridge.fixture.json";
 
 function relErr(a: number, b: number): number {

@@ -1,4 +1,4 @@
-import type { DesignData, RowRange } from "./range";
+import type { DesignData, RowRange } from "../../range";
 
 /** The parts of a model prediction needs: a `RidgeModel` or anything shaped like it. */
 export interface LinearModelLike {

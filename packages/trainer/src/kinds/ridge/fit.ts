@@ -1,6 +1,6 @@
-import { TrainerError } from "./errors";
+import { TrainerError } from "../../errors";
 import { accumulateNormalEquations } from "./normal-equations";
-import { checkRange, type DesignData, type RowRange } from "./range";
+import { checkRange, type DesignData, type RowRange } from "../../range";
 import { type SingularPolicy, solveSymmetric } from "./solve";
 
 /**

@@ -1,6 +1,6 @@
-import { TrainerError } from "./errors";
+import { TrainerError } from "../../errors";
 import { crossProductsCols4, sumsCols4 } from "./normal-equations-unrolled";
-import type { DesignData, RowRange } from "./range";
+import type { DesignData, RowRange } from "../../range";
 
 /**
  * Centered sufficient statistics of a row range: everything a ridge fit needs, in O(k²) memory.

@@ -1,5 +1,5 @@
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from "ml-matrix";
-import { TrainerError } from "./errors";
+import { TrainerError } from "../../errors";
 
 /**
  * Smallest accepted reciprocal condition number (λmin / λmax) of the penalized, standardized
