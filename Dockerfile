@@ -22,6 +22,7 @@ COPY packages/dataset/package.json packages/dataset/
 COPY packages/trainer/package.json packages/trainer/
 COPY packages/registry/package.json packages/registry/
 COPY packages/inference/package.json packages/inference/
+COPY packages/jobs/package.json packages/jobs/
 COPY bench/package.json bench/
 RUN pnpm install --frozen-lockfile
 COPY apps ./apps

@@ -1,9 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { createFeaturesCommand } from "./commands/features";
+import { createJobsCommand } from "./commands/jobs";
 import { createModelsCommand } from "./commands/models";
 import { createPredictCommand } from "./commands/predict";
 import { createTrainCommand } from "./commands/train";
 import { createUpstreamCommand } from "./commands/upstream";
+import { createWorkerCommand } from "./commands/worker";
 import { createDefaultDeps } from "./default-deps";
 import type { CliDeps } from "./deps";
 import { handleError } from "./errors/handle-error";
@@ -39,7 +41,9 @@ export function createProgram(deps: CliDeps): Command {
     .addCommand(createModelsCommand(deps))
     .addCommand(createFeaturesCommand(deps))
     .addCommand(createUpstreamCommand(deps))
-    .addCommand(createPredictCommand(deps));
+    .addCommand(createPredictCommand(deps))
+    .addCommand(createJobsCommand(deps))
+    .addCommand(createWorkerCommand(deps));
   configureAll(program, deps);
   return program;
 }

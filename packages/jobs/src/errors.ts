@@ -10,6 +10,8 @@ export const JobsErrorCode = {
   SWEEP_NOT_FOUND: "SWEEP_NOT_FOUND",
   /** A sweep file is malformed: empty grid, a value that is not a list, too many points. */
   INVALID_SWEEP: "INVALID_SWEEP",
+  /** A sweep has no point that may be activated: unfinished points, or none beats the baselines. */
+  NO_WINNER: "NO_WINNER",
   /** A job cannot be cancelled in its current state (completed or failed). */
   JOB_NOT_CANCELLABLE: "JOB_NOT_CANCELLABLE",
 } as const;

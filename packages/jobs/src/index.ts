@@ -15,7 +15,7 @@ export type { JobQueue, JobQueueOptions, SweepRecord, SweepSubmission } from "./
 export { DEFAULT_REDIS_URL, redactRedisUrl } from "./redis";
 export { expandSweep, MAX_SWEEP_POINTS, sweepIdOf } from "./sweep";
 export type { SweepGrid, SweepPoint } from "./sweep";
-export { rankSweep } from "./rank";
+export { pickWinner, rankSweep } from "./rank";
 export type { RankedPoint } from "./rank";
 export type { JobInfo, JobProgress, JobStateName, SubmitResult, TrainJobResult } from "./types";
 export { startJobWorker } from "./worker";

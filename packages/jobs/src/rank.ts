@@ -1,3 +1,4 @@
+import { JobsError } from "./errors";
 import type { JobInfo } from "./types";
 
 export interface RankedPoint {
@@ -37,4 +38,25 @@ export function rankSweep(jobs: readonly JobInfo[], metric: string): RankedPoint
     return a.value - b.value || a.index - b.index;
   });
   return rows.map((row, i) => ({ rank: i + 1, ...row }));
+}
+
+/**
+ * The point a sweep may activate: the best-ranked one, once every point has completed, and only
+ * when it beats both naive baselines. Throws `NO_WINNER` saying which condition failed.
+ */
+export function pickWinner(
+  ranked: readonly RankedPoint[],
+): RankedPoint & { readonly version: string } {
+  const pending = ranked.filter((r) => r.state !== "completed").length;
+  if (pending > 0)
+    throw new JobsError("NO_WINNER", `${pending} of ${ranked.length} points have not completed`);
+  const best = ranked[0];
+  if (!best?.version) throw new JobsError("NO_WINNER", "no point produced a version");
+  if (!best.beatsBaselines) {
+    throw new JobsError(
+      "NO_WINNER",
+      `the best point (${best.version}) does not beat both naive baselines; nothing activated`,
+    );
+  }
+  return { ...best, version: best.version };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isJobsError, type JobQueue, openJobQueue, rankSweep } from "../src/index";
-import { deletePrefix, freePort, machineRedis, uniquePrefix } from "./support";
+import { deletePrefix, freePort, machineRedis, uniquePrefix } from "../src/testing/index";
 
 const redis = await machineRedis();
 const spec = (alpha: number) => ({

@@ -12,7 +12,7 @@ import {
   startOwnRedis,
   uniquePrefix,
   waitFor,
-} from "./support";
+} from "../src/testing/index";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const redis = await machineRedis();

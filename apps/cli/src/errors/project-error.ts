@@ -1,6 +1,7 @@
 import { isDatasetError } from "@mle/dataset";
 import { isFeatureError } from "@mle/features";
 import { isInferenceError } from "@mle/inference";
+import { isJobsError } from "@mle/jobs";
 import { isMarketDataError } from "@mle/market-client";
 import { isRegistryError } from "@mle/registry";
 import { isTrainerError } from "@mle/trainer";
@@ -24,7 +25,8 @@ export function isProjectError(e: unknown): e is ProjectError {
     isDatasetError(e) ||
     isTrainerError(e) ||
     isRegistryError(e) ||
-    isInferenceError(e)
+    isInferenceError(e) ||
+    isJobsError(e)
   );
 }
 
@@ -38,4 +40,6 @@ export const USAGE_CODES: ReadonlySet<string> = new Set([
   "INVALID_OPTIONS",
   "INVALID_VERSION",
   "INVALID_ARGUMENT",
+  "INVALID_SWEEP",
+  "INVALID_REDIS_URL",
 ]);

@@ -26,5 +26,12 @@ export const SUGGESTIONS: Readonly<Record<string, string>> = {
   NO_ACTIVE_MODEL: "train one with `mle train`, or run `mle models activate <version>`",
   EADDRINUSE: "the port is taken: pick another with --port (0 picks a free one)",
   EACCES: "permission denied: check the path or port",
+  REDIS_UNAVAILABLE: "start Redis (or point REDIS_URL at yours); `mle train` works without it",
+  INVALID_REDIS_URL: "REDIS_URL looks like redis://host:6379 (rediss:// for TLS)",
+  JOB_NOT_FOUND: "run `mle jobs list` to see the jobs on the queue",
+  SWEEP_NOT_FOUND: "the sweep id is printed by `mle jobs submit --sweep`",
+  INVALID_SWEEP: "a sweep's grid maps dotted config paths (model.alpha) to non-empty lists",
+  NO_WINNER: "wait for every point (`mle jobs results SWEEP`), or keep the current model",
+  JOB_NOT_CANCELLABLE: "only waiting or running jobs can be cancelled",
   REGISTRY_IO: "check that the registry folder is writable (--registry-dir or MODEL_REGISTRY_DIR)",
 };

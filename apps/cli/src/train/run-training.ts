@@ -21,6 +21,8 @@ export interface RunTrainingInput {
   /** Clock for the training duration. */
   readonly now: () => Date;
   readonly progress: Progress;
+  /** The queue job this run is (recorded in metadata as `job_id`), when run by `mle worker`. */
+  readonly jobId?: string;
   /** Versions recorded in metadata; default: read from the installed packages. */
   readonly packageVersions?: Readonly<Record<string, string>>;
 }
@@ -64,6 +66,7 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
     packageVersions: input.packageVersions ?? readPackageVersions(),
     durationMs,
   });
+  if (input.jobId !== undefined) metadata.job_id = input.jobId;
 
   progress.step(`saving into ${registry.dir}`);
   const saved = await registry.save(

@@ -123,16 +123,18 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   };
 }
 
+/** Polls `probe` every `intervalMs` (default 50) until it returns something truthy. */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | null | false>,
   timeoutMs: number,
   what: string,
+  intervalMs = 50,
 ): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
     if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
