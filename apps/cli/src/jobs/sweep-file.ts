@@ -3,7 +3,7 @@ import { type SweepGrid, expandSweep } from "@mle/jobs";
 import { parse } from "yaml";
 import { z } from "zod";
 import { CliError } from "../errors/cli-error";
-import { toConfigIssues } from "../config/format-issues";
+import { toConfigIssues } from "../errors/zod-issues";
 import { type TrainConfig, trainConfigSchema } from "../config/schema";
 
 /** Validation metrics a sweep can be ranked by (lower is better for each). */
