@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const allowed = {
   "@mle/features": [],
   "@mle/evaluation": [],
-  "@mle/market-client": ["zod", "ky"],
+  "@mle/market-client": ["zod"],
   "@mle/dataset": ["@mle/features"],
   "@mle/trainer": ["@mle/dataset", "ml-matrix", "zod"],
   "@mle/registry": ["zod"],

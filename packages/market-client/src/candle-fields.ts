@@ -77,6 +77,32 @@ export interface RawCandleFields {
   volume: unknown;
 }
 
+/** `toISOString()` form: the common case, parsed without the general ISO grammar. */
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * A timestamp and its canonical text. Canonical input is its own output when it round-trips
+ * (which also rejects dates that do not exist): a 4 MiB answer is ~26 000 timestamps, and this
+ * halves the time the event loop spends on them.
+ */
+function parseTimestampText(value: unknown): { ms: number; text: string } {
+  if (typeof value === "string" && value.length === 24 && CANONICAL.test(value)) {
+    const ms = Date.parse(value);
+    if (ms >= MIN_MS && ms <= MAX_MS) {
+      const text = new Date(ms).toISOString();
+      if (text === value) return { ms, text: value };
+    }
+  }
+  const ms = parseTimestamp("timestamp", value);
+  return { ms, text: new Date(ms).toISOString() };
+}
+
+function parsePrice(field: "open" | "high" | "low" | "close", value: unknown): number {
+  const n = parseNumber(field, value);
+  if (n <= 0) throw new FieldProblem(field, `expected a price > 0, got ${n}`);
+  return n;
+}
+
 /** A parsed candle plus its epoch milliseconds (for sorting). */
 export interface ParsedCandle {
   readonly ms: number;
@@ -88,23 +114,20 @@ export interface ParsedCandle {
  * Throws {@link FieldProblem} naming the first field at fault.
  */
 export function parseCandleFields(raw: RawCandleFields): ParsedCandle {
-  const ms = parseTimestamp("timestamp", raw.timestamp);
-  const prices = {} as Record<"open" | "high" | "low" | "close", number>;
-  for (const field of ["open", "high", "low", "close"] as const) {
-    const n = parseNumber(field, raw[field]);
-    if (n <= 0) throw new FieldProblem(field, `expected a price > 0, got ${n}`);
-    prices[field] = n;
-  }
+  const { ms, text } = parseTimestampText(raw.timestamp);
+  const open = parsePrice("open", raw.open);
+  const high = parsePrice("high", raw.high);
+  const low = parsePrice("low", raw.low);
+  const close = parsePrice("close", raw.close);
   const volume = parseNumber("volume", raw.volume);
   if (volume < 0) throw new FieldProblem("volume", `expected a volume >= 0, got ${volume}`);
-  const { open, high, low, close } = prices;
   if (high < low) throw new FieldProblem("high", `high ${high} is below low ${low}`);
   if (open < low || open > high)
     throw new FieldProblem("open", `open ${open} is outside [low ${low}, high ${high}]`);
   if (close < low || close > high) {
     throw new FieldProblem("close", `close ${close} is outside [low ${low}, high ${high}]`);
   }
-  return { ms, candle: { timestamp: new Date(ms).toISOString(), open, high, low, close, volume } };
+  return { ms, candle: { timestamp: text, open, high, low, close, volume } };
 }
 
 function sameValues(a: Candle, b: Candle): boolean {

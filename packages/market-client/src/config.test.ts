@@ -27,8 +27,25 @@ describe("loadMarketDataConfig", () => {
       timeoutMs: 5000,
       maxRetries: 3,
       backoffMs: 200,
+      maxResponseBytes: 4 * 1024 * 1024,
+      followRedirects: "none",
       seed: 42,
     });
+  });
+
+  it("reads the response bound and the redirect policy, and refuses bad values", () => {
+    expect(
+      loadMarketDataConfig({
+        MARKET_DATA_MAX_RESPONSE_BYTES: "65536",
+        MARKET_DATA_FOLLOW_REDIRECTS: "same-origin",
+      }),
+    ).toMatchObject({ maxResponseBytes: 65536, followRedirects: "same-origin" });
+    expect(configError({ MARKET_DATA_MAX_RESPONSE_BYTES: "10" }).message).toBe(
+      'MARKET_DATA_MAX_RESPONSE_BYTES: expected a size in bytes, an integer in [1024, 1073741824], got "10"',
+    );
+    expect(configError({ MARKET_DATA_FOLLOW_REDIRECTS: "all" }).message).toBe(
+      'MARKET_DATA_FOLLOW_REDIRECTS: expected one of none | same-origin, got "all"',
+    );
   });
 
   it("reads every variable and treats blank values as unset", () => {
@@ -121,6 +138,8 @@ describe("MARKET_DATA_ENV_DOCS", () => {
       MARKET_DATA_TIMEOUT_MS: "timeoutMs",
       MARKET_DATA_MAX_RETRIES: "maxRetries",
       MARKET_DATA_BACKOFF_MS: "backoffMs",
+      MARKET_DATA_MAX_RESPONSE_BYTES: "maxResponseBytes",
+      MARKET_DATA_FOLLOW_REDIRECTS: "followRedirects",
       MARKET_DATA_SEED: "seed",
     };
     for (const doc of MARKET_DATA_ENV_DOCS) {

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./bounded-body";
 import { ConfigError } from "./errors";
 import { DEFAULT_BACKOFF_MS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./http-source";
+import { REDIRECT_POLICIES, type RedirectPolicy } from "./redirects";
 import { DEFAULT_SAMPLE_SEED } from "./sample-source";
 import { prepareUpstreamUrl } from "./upstream-url";
 
@@ -17,6 +19,10 @@ export interface MarketDataConfig {
   timeoutMs?: number;
   maxRetries?: number;
   backoffMs?: number;
+  /** Largest upstream body in bytes (`http`). */
+  maxResponseBytes?: number;
+  /** Which upstream redirects the `http` source follows. */
+  followRedirects?: RedirectPolicy;
   /** Seed of the `sample` source. */
   seed?: number;
 }
@@ -26,6 +32,8 @@ export interface LoadedMarketDataConfig extends MarketDataConfig {
   timeoutMs: number;
   maxRetries: number;
   backoffMs: number;
+  maxResponseBytes: number;
+  followRedirects: RedirectPolicy;
   seed: number;
 }
 
@@ -73,6 +81,20 @@ export const marketDataEnvSchema = z
     MARKET_DATA_TIMEOUT_MS: integerVar(1, 600_000, DEFAULT_TIMEOUT_MS, "a timeout in milliseconds"),
     MARKET_DATA_MAX_RETRIES: integerVar(0, 10, DEFAULT_MAX_RETRIES, "a retry count"),
     MARKET_DATA_BACKOFF_MS: integerVar(0, 60_000, DEFAULT_BACKOFF_MS, "a backoff in milliseconds"),
+    MARKET_DATA_MAX_RESPONSE_BYTES: integerVar(
+      1024,
+      1024 ** 3,
+      DEFAULT_MAX_RESPONSE_BYTES,
+      "a size in bytes",
+    ),
+    MARKET_DATA_FOLLOW_REDIRECTS: z
+      .preprocess(
+        blankToUndefined,
+        z
+          .enum(REDIRECT_POLICIES, { error: `expected one of ${REDIRECT_POLICIES.join(" | ")}` })
+          .optional(),
+      )
+      .transform((v) => v ?? "none"),
     MARKET_DATA_SEED: integerVar(
       Number.MIN_SAFE_INTEGER,
       Number.MAX_SAFE_INTEGER,
@@ -140,6 +162,8 @@ export function loadMarketDataConfig(
     timeoutMs: e.MARKET_DATA_TIMEOUT_MS,
     maxRetries: e.MARKET_DATA_MAX_RETRIES,
     backoffMs: e.MARKET_DATA_BACKOFF_MS,
+    maxResponseBytes: e.MARKET_DATA_MAX_RESPONSE_BYTES,
+    followRedirects: e.MARKET_DATA_FOLLOW_REDIRECTS,
     seed: e.MARKET_DATA_SEED,
   };
 }

@@ -51,6 +51,12 @@ export function createMarketDataSource(
         ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
         ...(config.maxRetries === undefined ? {} : { maxRetries: config.maxRetries }),
         ...(config.backoffMs === undefined ? {} : { backoffMs: config.backoffMs }),
+        ...(config.maxResponseBytes === undefined
+          ? {}
+          : { maxResponseBytes: config.maxResponseBytes }),
+        ...(config.followRedirects === undefined
+          ? {}
+          : { followRedirects: config.followRedirects }),
         ...hooks,
       });
     default: {

@@ -47,6 +47,18 @@ export const MARKET_DATA_ENV_DOCS: readonly EnvVarDoc[] = [
     default: "200",
   },
   {
+    name: "MARKET_DATA_MAX_RESPONSE_BYTES",
+    description:
+      "Largest upstream body read, in bytes (1024-1073741824); a larger Content-Length is refused unread and a body growing past it is cut (UPSTREAM_BAD_RESPONSE). The default 4 MiB holds about 26000 candles.",
+    default: "4194304",
+  },
+  {
+    name: "MARKET_DATA_FOLLOW_REDIRECTS",
+    description:
+      "none: an upstream redirect is UPSTREAM_BAD_RESPONSE; same-origin: follow up to 5 redirects within the upstream's scheme, host and port (never to another host or port).",
+    default: "none",
+  },
+  {
     name: "MARKET_DATA_SEED",
     description:
       "Seed of the sample source; the same seed gives the same candles on every machine (safe integer).",

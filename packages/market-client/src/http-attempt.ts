@@ -1,4 +1,4 @@
-import type { KyInstance } from "ky";
+import { BodyTooLarge, readBoundedText } from "./bounded-body";
 import type { Candle } from "./candle";
 import {
   type MarketDataError,
@@ -8,6 +8,7 @@ import {
   UpstreamUnavailableError,
 } from "./errors";
 import { normalizeCandles } from "./normalize";
+import { isRedirect, type RedirectPolicy, redirectTarget } from "./redirects";
 import { parseRetryAfter } from "./retry-policy";
 import type { UpstreamUrl } from "./upstream-url";
 
@@ -24,9 +25,13 @@ export class AttemptFailure {
 }
 
 export interface AttemptContext {
-  readonly client: KyInstance;
   readonly url: UpstreamUrl;
+  readonly headers: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly followRedirects: RedirectPolicy;
+  /** Latest acceptable candle time is `now() + futureToleranceMs`. */
+  readonly futureToleranceMs: number;
   readonly now: () => number;
   readonly onStatus: (status: number) => void;
 }
@@ -41,9 +46,9 @@ function networkReason(error: unknown): string {
 }
 
 /**
- * One GET of `{base}/candles?symbol=…&limit=…`, bounded by `timeoutMs` from the request until the body
- * is read. Rejects with the caller's `signal.reason` when that aborts, otherwise with an
- * {@link AttemptFailure}.
+ * One GET of `{base}/candles?symbol=…&limit=…` with plain `fetch`, bounded by `timeoutMs` from the
+ * request until the whole body is read (redirect hops included) and by `maxResponseBytes`. Rejects
+ * with the caller's `signal.reason` when that aborts, otherwise with an {@link AttemptFailure}.
  */
 export async function fetchCandlesOnce(
   ctx: AttemptContext,
@@ -86,14 +91,27 @@ export async function fetchCandlesOnce(
   };
 
   try {
-    const url = new URL(ctx.url.candlesUrl);
+    let url = new URL(ctx.url.candlesUrl);
     url.searchParams.set("symbol", symbol);
     url.searchParams.set("limit", String(limit));
     let response: Response;
-    try {
-      response = await ctx.client.get(url, { signal: controller.signal });
-    } catch (e) {
-      return failed(e);
+    for (let hops = 0; ; hops++) {
+      try {
+        // The signal goes straight into fetch's init (never through a Request object, whose
+        // signal undici follows weakly): see why-fetch.test.ts.
+        response = await fetch(url, {
+          headers: ctx.headers,
+          redirect: "manual",
+          signal: controller.signal,
+        });
+      } catch (e) {
+        return failed(e);
+      }
+      if (!isRedirect(response.status)) break;
+      await response.body?.cancel().catch(() => undefined);
+      const next = redirectTarget(ctx.followRedirects, response.headers.get("location"), url, hops);
+      if ("refused" in next) throw redirectFailure(response.status, where, next.refused);
+      url = next.url;
     }
     ctx.onStatus(response.status);
     if (!response.ok) {
@@ -102,15 +120,38 @@ export async function fetchCandlesOnce(
     }
     let text: string;
     try {
-      text = await response.text();
+      text = await readBoundedText(response, ctx.maxResponseBytes, controller.signal);
     } catch (e) {
+      if (e instanceof BodyTooLarge) throw tooLargeFailure(e, where);
       return failed(e);
     }
-    return parseBody(text, symbol, where);
+    return parseBody(text, symbol, where, ctx.now() + ctx.futureToleranceMs);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onCallerAbort);
   }
+}
+
+function redirectFailure(status: number, where: string, refused: string): AttemptFailure {
+  return new AttemptFailure(
+    () =>
+      new UpstreamBadResponseError(
+        `Upstream ${where} answered a redirect (${status}): ${refused}`,
+        {
+          status,
+        },
+      ),
+    false,
+    `status ${status}`,
+  );
+}
+
+function tooLargeFailure(e: BodyTooLarge, where: string): AttemptFailure {
+  return new AttemptFailure(
+    () => new UpstreamBadResponseError(`Upstream ${where} ${e.describe()}`),
+    false,
+    "too large",
+  );
 }
 
 function statusFailure(
@@ -150,7 +191,7 @@ function statusFailure(
   );
 }
 
-function parseBody(text: string, symbol: string, where: string): Candle[] {
+function parseBody(text: string, symbol: string, where: string, notAfterMs: number): Candle[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -179,7 +220,7 @@ function parseBody(text: string, symbol: string, where: string): Candle[] {
     );
   }
   try {
-    return normalizeCandles(json);
+    return normalizeCandles(json, { notAfterMs });
   } catch (e) {
     if (!(e instanceof UpstreamBadResponseError)) throw e;
     const { index, field } = e;

@@ -177,7 +177,7 @@ describe("createHttpSource against the reference upstream", () => {
   });
 
   it("opens the circuit after consecutive failures, fails fast, then closes after a good probe", async () => {
-    let clock = 0;
+    let clock = Date.parse("2026-01-01T00:00:00Z"); // after the sample data: no candle is from the future
     const { http, events } = client({
       maxRetries: 0,
       breaker: { failureThreshold: 2, resetMs: 1000 },
@@ -203,7 +203,7 @@ describe("createHttpSource against the reference upstream", () => {
   });
 
   it("re-opens when the half-open probe fails, and the probe makes a single attempt", async () => {
-    let clock = 0;
+    let clock = Date.parse("2026-01-01T00:00:00Z"); // after the sample data: no candle is from the future
     const { http } = client({
       maxRetries: 3,
       breaker: { failureThreshold: 1, resetMs: 1000 },

@@ -1,10 +1,11 @@
-import ky from "ky";
 import { abortableSleep } from "./abortable-sleep";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./bounded-body";
 import type { Candle } from "./candle";
 import { type BreakerOutcome, type BreakerState, createCircuitBreaker } from "./circuit-breaker";
 import { isMarketDataError, UpstreamUnavailableError } from "./errors";
 import type { UpstreamEvent } from "./events";
 import { type AttemptContext, AttemptFailure, fetchCandlesOnce } from "./http-attempt";
+import { REDIRECT_POLICIES, type RedirectPolicy } from "./redirects";
 import { backoffDelay, DEFAULT_MAX_RETRY_AFTER_MS } from "./retry-policy";
 import { assertLimit, type GetCandlesOptions, type MarketDataSource } from "./source";
 import { normalizeSymbol } from "./symbol";
@@ -13,6 +14,8 @@ import { prepareUpstreamUrl } from "./upstream-url";
 export const DEFAULT_TIMEOUT_MS = 5000;
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_BACKOFF_MS = 200;
+/** A candle may be dated this far past the clock (one day: a daily bar stamped with its close). */
+export const DEFAULT_FUTURE_TOLERANCE_MS = 86_400_000;
 
 export interface HttpSourceOptions {
   /** Upstream base URL; requests go to `{baseUrl}/candles?symbol=…&limit=…`. */
@@ -25,11 +28,20 @@ export interface HttpSourceOptions {
   backoffMs?: number;
   /** Upper bound on a wait taken from `Retry-After`; default 10 000. */
   maxRetryAfterMs?: number;
+  /**
+   * Largest body read, in bytes; default 4 MiB. A larger `Content-Length` is refused unread, a body
+   * growing past it is cut: both `UPSTREAM_BAD_RESPONSE`, not retried.
+   */
+  maxResponseBytes?: number;
+  /** `none` (default): a 3xx is `UPSTREAM_BAD_RESPONSE`. `same-origin`: up to 5 hops within the upstream's origin. */
+  followRedirects?: RedirectPolicy;
+  /** Candles dated later than `now() + futureToleranceMs` are `UPSTREAM_BAD_RESPONSE`; default one day. */
+  futureToleranceMs?: number;
   /** Circuit breaker: opens after `failureThreshold` (5) failed calls, probes after `resetMs` (30 000). */
   breaker?: { failureThreshold?: number; resetMs?: number };
   /** Uniform [0, 1) source for the jitter; inject for deterministic tests. */
   random?: () => number;
-  /** Clock in epoch ms for the breaker, `Retry-After` dates and durations; default `Date.now`. */
+  /** Clock in epoch ms for the breaker, `Retry-After` dates, durations and the future-candle check; default `Date.now`. */
   now?: () => number;
   /** Observer of requests, retries, outcomes and breaker changes. Exceptions it throws are ignored. */
   onEvent?: (event: UpstreamEvent) => void;
@@ -45,7 +57,8 @@ function nonNegativeInteger(name: string, value: number): number {
 }
 
 /**
- * The client of the upstream Market Data Platform, on ky. Retries network errors, timeouts, 429 and 5xx
+ * The client of the upstream Market Data Platform, on plain `fetch`. Every attempt is bounded in time
+ * (headers and body) and in size, and follows no redirect unless told to. Retries network errors, timeouts, 429 and 5xx
  * with exponential backoff and full jitter (or the `Retry-After` wait); 404 is `SYMBOL_NOT_FOUND`; other
  * 4xx, bad JSON and schema violations are `UPSTREAM_BAD_RESPONSE` without retry. A circuit breaker fails
  * fast with `UPSTREAM_UNAVAILABLE` while the upstream is down; in half-open state the probe is one
@@ -69,6 +82,22 @@ export function createHttpSource(options: HttpSourceOptions): HttpSource {
     "maxRetryAfterMs",
     options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
   );
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
+    throw new RangeError(
+      `maxResponseBytes must be a positive integer, got ${String(maxResponseBytes)}`,
+    );
+  }
+  const futureToleranceMs = nonNegativeInteger(
+    "futureToleranceMs",
+    options.futureToleranceMs ?? DEFAULT_FUTURE_TOLERANCE_MS,
+  );
+  const followRedirects = options.followRedirects ?? "none";
+  if (!REDIRECT_POLICIES.includes(followRedirects)) {
+    throw new RangeError(
+      `followRedirects must be one of ${REDIRECT_POLICIES.join(" | ")}, got ${String(followRedirects)}`,
+    );
+  }
   // Jitter is not a computation whose result must be reproducible; tests inject `random`.
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
@@ -84,15 +113,10 @@ export function createHttpSource(options: HttpSourceOptions): HttpSource {
     now,
     onStateChange: (from, to) => emit({ type: "breaker", from, to }),
   });
-  const client = ky.create({
-    retry: 0,
-    timeout: false,
-    throwHttpErrors: false,
-    headers: {
-      accept: "application/json",
-      ...(url.authorization ? { authorization: url.authorization } : {}),
-    },
-  });
+  const headers = {
+    accept: "application/json",
+    ...(url.authorization ? { authorization: url.authorization } : {}),
+  };
 
   const run = async (
     symbol: string,
@@ -105,9 +129,12 @@ export function createHttpSource(options: HttpSourceOptions): HttpSource {
       progress.attempts = attempt;
       const started = now();
       const ctx: AttemptContext = {
-        client,
         url,
+        headers,
         timeoutMs,
+        maxResponseBytes,
+        followRedirects,
+        futureToleranceMs,
         now,
         onStatus: (status) =>
           emit({ type: "response", symbol, attempt, status, durationMs: now() - started }),

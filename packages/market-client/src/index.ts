@@ -4,6 +4,7 @@
  * upstream and its fault injection are on `@mle/market-client/testing`.
  * @module
  */
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./bounded-body";
 export type { Candle } from "./candle";
 export { candleSchema } from "./candle";
 export { EPOCH_SECONDS_LIMIT } from "./candle-fields";
@@ -36,10 +37,14 @@ export type { HttpSource, HttpSourceOptions } from "./http-source";
 export {
   createHttpSource,
   DEFAULT_BACKOFF_MS,
+  DEFAULT_FUTURE_TOLERANCE_MS,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
 } from "./http-source";
+export type { NormalizeOptions } from "./normalize";
 export { normalizeCandles } from "./normalize";
+export type { RedirectPolicy } from "./redirects";
+export { MAX_REDIRECTS, REDIRECT_POLICIES } from "./redirects";
 export { requireCandles } from "./require-candles";
 export { backoffDelay, DEFAULT_MAX_RETRY_AFTER_MS, parseRetryAfter } from "./retry-policy";
 export type { SamplePath } from "./sample-price-path";

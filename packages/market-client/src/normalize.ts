@@ -30,6 +30,11 @@ function candleList(raw: unknown): unknown[] {
   );
 }
 
+export interface NormalizeOptions {
+  /** Latest acceptable candle time in epoch ms (a candle from the future is a bad answer); none by default. */
+  readonly notAfterMs?: number;
+}
+
 /**
  * Strictly normalizes upstream candles: accepts a bare array or `{ symbol, candles }`; long keys or the
  * short `t,o,h,l,c,v`; numbers or numeric strings; ISO-8601 timestamps (no zone = UTC) or epoch
@@ -38,14 +43,15 @@ function candleList(raw: unknown): unknown[] {
  *
  * @throws UpstreamBadResponseError (code `UPSTREAM_BAD_RESPONSE`) with `index` and `field` for the first
  * bad candle: non-finite or non-numeric value, price <= 0, volume < 0, high < low, open/close outside
- * [low, high], a bad timestamp, or two candles with the same timestamp and different values.
+ * [low, high], a bad timestamp, a timestamp after `options.notAfterMs`, or two candles with the same timestamp and different values.
  * @example
  * ```ts
  * normalizeCandles([{ t: 1704153600, o: "1", h: "2", l: "1", c: "2", v: 0 }]);
  * // [{ timestamp: "2024-01-02T00:00:00.000Z", open: 1, high: 2, low: 1, close: 2, volume: 0 }]
  * ```
  */
-export function normalizeCandles(raw: unknown): Candle[] {
+export function normalizeCandles(raw: unknown, options: NormalizeOptions = {}): Candle[] {
+  const notAfter = options.notAfterMs ?? Number.POSITIVE_INFINITY;
   const items = candleList(raw);
   const parsed: ParsedCandle[] = new Array(items.length);
   for (let index = 0; index < items.length; index++) {
@@ -69,6 +75,13 @@ export function normalizeCandles(raw: unknown): Candle[] {
         index,
         field: e.field,
       });
+    }
+    if (parsed[index]!.ms > notAfter) {
+      const { timestamp } = parsed[index]!.candle;
+      throw new UpstreamBadResponseError(
+        `Candle ${index}, field "timestamp": ${timestamp} is later than ${new Date(notAfter).toISOString()} (the source's clock plus its future tolerance)`,
+        { index, field: "timestamp" },
+      );
     }
   }
   const result = sortAndDedupe(parsed);
