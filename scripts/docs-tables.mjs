@@ -32,18 +32,19 @@ export async function renderTables() {
   });
   const doc = await (await app.request("/openapi.json")).json();
   const apiRows = [];
+  const prefixed = (p) => doc.paths[`${api.API_PREFIX}${p}`] !== undefined;
   for (const [p, ops] of Object.entries(doc.paths).sort(([a], [b]) => a.localeCompare(b))) {
-    if (p.startsWith("/api/v1/")) continue;
+    if (p.startsWith(`${api.API_PREFIX}/`)) continue;
     for (const [method, op] of Object.entries(ops)) {
       const statuses = Object.keys(op.responses ?? {}).join(", ");
-      apiRows.push(`| \`${method.toUpperCase()} ${p}\` | ${cell(op.summary ?? op.description ?? "")} | ${statuses} |`);
+      apiRows.push(`| \`${method.toUpperCase()} ${p}\` | ${prefixed(p) ? "yes" : "no"} | ${cell(op.summary ?? op.description ?? "")} | ${statuses} |`);
     }
   }
   const apiTable = [
-    "Every route is also served under `/api/v1` (e.g. `/api/v1/predict`).",
+    `Routes marked "yes" are also served under \`${api.API_PREFIX}\` (e.g. \`${api.API_PREFIX}/predict\`); the system and protocol routes (health, metrics, Open Inference \`/v2\`, MLflow scoring) keep the paths their callers expect.`,
     "",
-    "| route | what it does | statuses |",
-    "| --- | --- | --- |",
+    `| route | also at \`${api.API_PREFIX}\` | what it does | statuses |`,
+    "| --- | --- | --- | --- |",
     ...apiRows,
   ].join("\n");
 

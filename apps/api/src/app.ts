@@ -19,6 +19,9 @@ import { secureHeadersMiddleware } from "./middleware/secure-headers";
 import { requestTimeout } from "./middleware/timeout";
 import { createRouter, type RouteContext } from "./context/route-context";
 import { registerDocsRoutes } from "./routes/docs";
+import { mlflowError, openInferenceError, protocolErrors } from "./protocols/error-shape";
+import { MLFLOW_PATHS, registerMlflowRoutes } from "./routes/mlflow";
+import { registerOpenInferenceRoutes } from "./routes/open-inference";
 import { registerFeatureRoutes } from "./routes/features";
 import { registerHealthRoutes } from "./routes/health";
 import { registerMetricsRoutes } from "./routes/metrics";
@@ -83,6 +86,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use(requestIdMiddleware());
   app.use(accessLog({ logger, metrics: ctx.metrics, now }));
   app.use(secureHeadersMiddleware());
+  // Before the body limit, timeout and 405 handlers, so their envelopes are reshaped too.
+  app.use("/v2/*", protocolErrors(openInferenceError));
+  for (const path of MLFLOW_PATHS) app.use(path, protocolErrors(mlflowError));
   if (config.corsOrigins.length > 0) {
     const origins = [...config.corsOrigins];
     app.use(
@@ -137,6 +143,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerReadyRoutes(api, ctx);
   app.route("/", api);
   app.route(API_PREFIX, api);
+
+  const protocols = createRouter();
+  registerOpenInferenceRoutes(protocols, ctx);
+  registerMlflowRoutes(protocols, ctx);
+  app.route("/", protocols);
 
   registerDocsRoutes(app, ctx);
   registerUiRoutes(app, config.uiDir);

@@ -16,6 +16,7 @@ export type { ErrorEnvelope } from "./error-envelope";
 export { directionConfidence, predictionInterval } from "./confidence";
 export type { PredictionInterval, ResidualStats } from "./confidence";
 export { normalCdf } from "./normal-cdf";
+export type { ModelSnapshot, RowPrediction } from "./snapshot";
 export type {
   BatchItem,
   Prediction,

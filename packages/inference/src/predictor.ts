@@ -4,12 +4,12 @@
  */
 import { normalizeSymbol } from "@mle/market-client";
 import { mapBounded } from "./concurrency";
-import { directionConfidence, predictionInterval } from "./confidence";
 import { toErrorEnvelope } from "./error-envelope";
 import { FeatureCache } from "./feature-cache";
 import type { FeatureVector } from "./feature-vector";
 import { ModelStore } from "./model-store";
 import type { ServingModel } from "./serving-model";
+import { type ModelSnapshot, scoreRow, toSnapshot } from "./snapshot";
 import type {
   BatchItem,
   Prediction,
@@ -105,6 +105,13 @@ export function createPredictor(options: PredictorOptions): Predictor {
       });
     },
 
+    async snapshot(opts: Pick<PredictOptions, "version"> = {}): Promise<ModelSnapshot> {
+      const model = await resolve(opts.version);
+      return toSnapshot(model, (version, rows) => {
+        byVersion[version] = (byVersion[version] ?? 0) + rows;
+      });
+    },
+
     async readiness(): Promise<Readiness> {
       const before = store.serving;
       const { serving, problem } = await store.status(true);
@@ -152,15 +159,15 @@ export function createPredictor(options: PredictorOptions): Predictor {
 }
 
 function toPrediction(symbol: string, model: ServingModel, vector: FeatureVector): Prediction {
-  const prediction = model.model.predictRow(vector.x);
+  const { prediction, confidence, prediction_interval } = scoreRow(model, vector.x);
   return {
     symbol,
     prediction,
-    confidence: directionConfidence(prediction, model.residuals),
+    confidence,
     model_version: model.version,
     features: vector.features,
     timestamp: vector.timestamp,
-    prediction_interval: predictionInterval(prediction, model.residuals.quantiles),
+    prediction_interval,
   };
 }
 

@@ -2,6 +2,7 @@ import type { MarketDataSource } from "@mle/market-client";
 import type { Registry } from "@mle/registry";
 import type { PredictionInterval } from "./confidence";
 import type { ErrorEnvelope } from "./error-envelope";
+import type { ModelSnapshot } from "./snapshot";
 
 /** Options of `createPredictor`. */
 export interface PredictorOptions {
@@ -81,6 +82,11 @@ export interface Predictor {
    * symbol yields an error item; a model failure (e.g. NO_ACTIVE_MODEL) rejects the whole call.
    */
   predictBatch(symbols: readonly string[], options?: PredictOptions): Promise<BatchItem[]>;
+  /**
+   * The served model (active, or `version`) for callers that bring feature rows: its columns and
+   * a row predictor bound to that one model. Same errors as `predict` for the model part.
+   */
+  snapshot(options?: Pick<PredictOptions, "version">): Promise<ModelSnapshot>;
   readiness(): Promise<Readiness>;
   stats(): PredictorStats;
   close(): void;

@@ -2,8 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { BatchItem } from "@mle/inference";
 import { errorResponses } from "../errors/envelope";
-import { scrubMessage } from "../errors/on-error";
-import { isApiErrorCode, PASS_THROUGH_MESSAGE, PUBLIC_MESSAGE } from "../errors/status-map";
+import { publicBatchError } from "../errors/public-batch-error";
 import type { AppEnv } from "../app-env";
 import { requireJson } from "../middleware/require-json";
 import { SymbolParam } from "../validation/params";
@@ -67,18 +66,7 @@ const batchRoute = createRoute({
 
 /** Applies the API's message policy to a batch item's error (no URLs or paths reach clients). */
 function publicItem(item: BatchItem): BatchItem {
-  if (item.ok) return item;
-  const { code, status } = item.error;
-  if (!isApiErrorCode(code)) {
-    return {
-      ...item,
-      error: { code: "INTERNAL_ERROR", message: PUBLIC_MESSAGE.INTERNAL_ERROR, status: 500 },
-    };
-  }
-  const message = PASS_THROUGH_MESSAGE.has(code)
-    ? scrubMessage(item.error.message)
-    : PUBLIC_MESSAGE[code];
-  return { ...item, error: { code, message, status } };
+  return item.ok ? item : { ...item, error: publicBatchError(item.error) };
 }
 
 /** `GET /predict` and `POST /predict/batch` (mounted at `/` and `/api/v1`). */
