@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { createPredictor, type Predictor } from "@mle/inference";
 import type { MarketDataSource } from "@mle/market-client";
 import type { Registry } from "@mle/registry";
 import { cors } from "hono/cors";
@@ -13,6 +14,7 @@ import { PUBLIC_MESSAGE } from "./errors/status-map";
 import type { AppEnv } from "./app-env";
 import { createLogger } from "./logger";
 import { type ApiMetrics, createApiMetrics } from "./metrics/api-metrics";
+import { syncPredictorMetrics } from "./metrics/predictor-metrics";
 import { accessLog } from "./middleware/access-log";
 import { requestIdMiddleware } from "./middleware/request-id";
 import { secureHeadersMiddleware } from "./middleware/secure-headers";
@@ -40,8 +42,11 @@ export interface AppDeps {
   readonly config: ApiConfig;
   /** The model registry (model and predict routes). */
   readonly registry?: Registry;
-  /** The predictor (`Predictor` from @mle/inference) behind the model and predict routes. */
-  readonly predictor?: unknown;
+  /**
+   * The predictor behind the model and predict routes. Default: one over `registry` (cache TTL
+   * from INFERENCE_CACHE_TTL_MS); without either, those routes answer 503 NO_ACTIVE_MODEL.
+   */
+  readonly predictor?: Predictor;
   /** Monotonic milliseconds; default `performance.now()`. */
   readonly clock?: () => number;
   /** Default: a pino logger at `config.logLevel` writing to stdout. */
@@ -69,14 +74,25 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const config = deps.config;
   const logger = deps.logger ?? createLogger({ level: config.logLevel });
   const startedAt = now();
+  const metrics =
+    deps.metrics ?? createApiMetrics({ version, uptimeSeconds: () => (now() - startedAt) / 1000 });
+  // createPredictor loads nothing until the first prediction, so building it here costs nothing.
+  const predictor =
+    deps.predictor ??
+    (deps.registry
+      ? createPredictor({
+          registry: deps.registry,
+          source: deps.source,
+          cacheTtlMs: config.inferenceCacheTtlMs,
+        })
+      : null);
+  if (predictor) syncPredictorMetrics(metrics, predictor);
   const ctx: RouteContext = {
     source: deps.source,
     registry: deps.registry,
-    predictor: deps.predictor,
+    predictor,
     config,
-    metrics:
-      deps.metrics ??
-      createApiMetrics({ version, uptimeSeconds: () => (now() - startedAt) / 1000 }),
+    metrics,
     version,
     now,
     startedAt,

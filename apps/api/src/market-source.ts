@@ -1,15 +1,10 @@
 import {
+  type ConfiguredSource,
   createMarketDataSource,
   type MarketDataConfig,
-  type MarketDataSource,
 } from "@mle/market-client";
-import type { ApiMetrics, CircuitState } from "./metrics/api-metrics";
+import type { ApiMetrics } from "./metrics/api-metrics";
 import { recordUpstreamEvent } from "./metrics/upstream-events";
-
-function breakerStateOf(source: MarketDataSource): CircuitState | undefined {
-  const state = (source as { breakerState?: unknown }).breakerState;
-  return state === "closed" || state === "open" || state === "half-open" ? state : undefined;
-}
 
 /**
  * Builds the configured market data source. The http source reports its attempts, retries,
@@ -20,16 +15,14 @@ function breakerStateOf(source: MarketDataSource): CircuitState | undefined {
  * const source = createSource(loadMarketDataConfig(process.env), metrics);
  * ```
  */
-export function createSource(config: MarketDataConfig, metrics: ApiMetrics): MarketDataSource {
+export function createSource(config: MarketDataConfig, metrics: ApiMetrics): ConfiguredSource {
   const source = createMarketDataSource(config, {
     onEvent: (e) => recordUpstreamEvent(metrics, e),
   });
-  const initial = breakerStateOf(source);
-  if (initial !== undefined) {
-    metrics.setCircuitState(initial);
+  if (source.breakerState !== undefined) {
+    metrics.setCircuitState(source.breakerState);
     metrics.registry.onCollect(() => {
-      const state = breakerStateOf(source);
-      if (state !== undefined) metrics.setCircuitState(state);
+      if (source.breakerState !== undefined) metrics.setCircuitState(source.breakerState);
     });
   }
   return source;

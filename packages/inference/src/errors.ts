@@ -18,6 +18,11 @@ export const InferenceErrorCode = {
   INCOMPATIBLE_MODEL: "INCOMPATIBLE_MODEL",
   /** The registry folder itself cannot be read (missing permission, a file instead of a folder). */
   REGISTRY_IO: "REGISTRY_IO",
+  /**
+   * A feature of the latest candle is not a finite number (valid candles whose arithmetic
+   * overflows): the market data cannot be served, so the API answers it like a bad upstream body.
+   */
+  NON_FINITE_FEATURE: "NON_FINITE_FEATURE",
 } as const;
 
 export type InferenceErrorCode = (typeof InferenceErrorCode)[keyof typeof InferenceErrorCode];

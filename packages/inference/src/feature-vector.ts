@@ -4,7 +4,8 @@
  * @module
  */
 import { computeFeatures } from "@mle/features";
-import { type Candle, MarketDataError, requireCandles } from "@mle/market-client";
+import { type Candle, requireCandles } from "@mle/market-client";
+import { InferenceError } from "./errors";
 import type { ServingModel } from "./serving-model";
 
 /** The features of the most recent candle, ready to feed the model. Frozen; shared by cache hits. */
@@ -46,8 +47,8 @@ export function latestFeatureVector(
   for (const name of table.columns) {
     const value = table.values[name][last];
     if (value === undefined || !Number.isFinite(value)) {
-      throw new MarketDataError(
-        "UPSTREAM_BAD_RESPONSE",
+      throw new InferenceError(
+        "NON_FINITE_FEATURE",
         `Feature ${name} of ${symbol} is not a finite number for the latest candle`,
       );
     }

@@ -11,8 +11,8 @@ export {
   NO_ACTIVE_MODEL_MESSAGE,
 } from "./errors";
 export type { InferenceErrorOptions } from "./errors";
-export { ERROR_STATUS, toErrorEnvelope } from "./error-envelope";
-export type { ErrorEnvelope } from "./error-envelope";
+export { toItemError } from "./item-error";
+export type { ItemError } from "./item-error";
 export { directionConfidence, predictionInterval } from "./confidence";
 export type { PredictionInterval, ResidualStats } from "./confidence";
 export { normalCdf } from "./normal-cdf";

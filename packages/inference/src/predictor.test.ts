@@ -302,7 +302,7 @@ describe("predictBatch", () => {
     ]);
     expect(source.calls).toBe(3);
     const bad = items[2]!;
-    expect(!bad.ok && bad.error).toMatchObject({ code: "INVALID_SYMBOL", status: 422 });
+    expect(!bad.ok && bad.error).toMatchObject({ code: "INVALID_SYMBOL" });
     const single = await predictor.predict("GOOG");
     const goog = items[3]!;
     expect(goog.ok && goog.result).toEqual(single);
@@ -320,7 +320,6 @@ describe("predictBatch", () => {
     const items = await createPredictor({ registry, source: short }).predictBatch(["AAPL"]);
     expect(!items[0]!.ok && items[0]!.error).toMatchObject({
       code: "INSUFFICIENT_DATA",
-      status: 422,
     });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { normalizeSymbol } from "@mle/market-client";
 import { mapBounded } from "./concurrency";
-import { toErrorEnvelope } from "./error-envelope";
+import { toItemError } from "./item-error";
 import { FeatureCache } from "./feature-cache";
 import type { FeatureVector } from "./feature-vector";
 import { ModelStore } from "./model-store";
@@ -87,7 +87,7 @@ export function createPredictor(options: PredictorOptions): Predictor {
         try {
           symbol = normalizeSymbol(raw);
         } catch (error) {
-          items.push({ symbol: String(raw), ok: false, error: toErrorEnvelope(error) });
+          items.push({ symbol: String(raw), ok: false, error: toItemError(error) });
           continue;
         }
         if (seen.has(symbol)) continue;
@@ -100,7 +100,7 @@ export function createPredictor(options: PredictorOptions): Predictor {
           return { symbol: item, ok: true, result: await predictWith(model, item, opts.signal) };
         } catch (error) {
           if (opts.signal?.aborted) throw error;
-          return { symbol: item, ok: false, error: toErrorEnvelope(error) };
+          return { symbol: item, ok: false, error: toItemError(error) };
         }
       });
     },

@@ -1,7 +1,7 @@
 import type { MarketDataSource } from "@mle/market-client";
 import type { Registry } from "@mle/registry";
 import type { PredictionInterval } from "./confidence";
-import type { ErrorEnvelope } from "./error-envelope";
+import type { ItemError } from "./item-error";
 import type { ModelSnapshot } from "./snapshot";
 
 /** Options of `createPredictor`. */
@@ -53,7 +53,7 @@ export interface Prediction {
 /** One item of a batch answer. */
 export type BatchItem =
   | { readonly symbol: string; readonly ok: true; readonly result: Prediction }
-  | { readonly symbol: string; readonly ok: false; readonly error: ErrorEnvelope };
+  | { readonly symbol: string; readonly ok: false; readonly error: ItemError };
 
 /** Readiness for orchestrators: ready only when the registry's active model is loaded and verified. */
 export interface Readiness {

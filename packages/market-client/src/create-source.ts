@@ -1,3 +1,4 @@
+import type { BreakerState } from "./circuit-breaker";
 import type { MarketDataConfig } from "./config";
 import { createCsvSource } from "./csv-source";
 import { ConfigError } from "./errors";
@@ -15,6 +16,12 @@ export interface MarketDataHooks {
 }
 
 /**
+ * What {@link createMarketDataSource} builds: any source; the http one also reports the state of
+ * its circuit breaker (for a gauge), the others have none.
+ */
+export type ConfiguredSource = MarketDataSource & { readonly breakerState?: BreakerState };
+
+/**
  * Builds the source named by `config.source`.
  *
  * @throws ConfigError naming `MARKET_DATA_BASE_URL` / `MARKET_DATA_CSV_DIR` when the source needs it and it is missing.
@@ -26,7 +33,7 @@ export interface MarketDataHooks {
 export function createMarketDataSource(
   config: MarketDataConfig,
   hooks: MarketDataHooks = {},
-): MarketDataSource {
+): ConfiguredSource {
   const source = config.source;
   switch (source) {
     case "sample":

@@ -12,7 +12,7 @@ export type { BreakerState, CircuitBreaker, CircuitBreakerOptions } from "./circ
 export { createCircuitBreaker } from "./circuit-breaker";
 export type { LoadedMarketDataConfig, MarketDataConfig, MarketDataSourceKind } from "./config";
 export { loadMarketDataConfig, MARKET_DATA_SOURCES, marketDataEnvSchema } from "./config";
-export type { MarketDataHooks } from "./create-source";
+export type { ConfiguredSource, MarketDataHooks } from "./create-source";
 export { createMarketDataSource } from "./create-source";
 export { parseCandleCsv } from "./csv-parse";
 export type { CsvSourceOptions } from "./csv-source";

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Predictor } from "@mle/inference";
 import type { MarketDataSource } from "@mle/market-client";
 import type { Registry } from "@mle/registry";
 import type { ApiConfig } from "../config";
@@ -10,8 +11,8 @@ import { validationHook } from "../validation/default-hook";
 export interface RouteContext {
   readonly source: MarketDataSource;
   readonly registry: Registry | undefined;
-  /** The predictor (`Predictor` from @mle/inference). */
-  readonly predictor: unknown;
+  /** The injected predictor, else one over `registry`; null when the app has neither. */
+  readonly predictor: Predictor | null;
   readonly config: ApiConfig;
   readonly metrics: ApiMetrics;
   readonly version: string;

@@ -1,9 +1,10 @@
-import { MarketDataError } from "@mle/market-client";
+import { InferenceErrorCode } from "@mle/inference";
+import { MarketDataError, MarketDataErrorCode } from "@mle/market-client";
 import { RegistryError } from "@mle/registry";
 import { describe, expect, it } from "vitest";
 import { captureLogger, envelope, failingSource, sampleApp } from "../../test/support";
 import { ApiError } from "./api-error";
-import { scrubMessage } from "./on-error";
+import { scrubMessage } from "./public-error";
 import { ERROR_STATUS } from "./status-map";
 
 const FEATURES = "/features?symbol=AAPL&lookback=5";
@@ -46,6 +47,24 @@ describe("onError", () => {
     for (const [code, status] of [...marketCodes, ...registryCodes]) {
       expect(ERROR_STATUS[code]).toBe(status);
     }
+  });
+
+  // Moved from @mle/inference (which no longer maps statuses): the one table covers every code the
+  // predictor can surface; CONFIG_ERROR is a start-up failure and answers 500 INTERNAL_ERROR.
+  it.each(Object.values(InferenceErrorCode))("has a status for the inference code %s", (code) => {
+    expect(ERROR_STATUS[code]).toBeTypeOf("number");
+  });
+
+  it.each(Object.values(MarketDataErrorCode).filter((c) => c !== "CONFIG_ERROR"))(
+    "has a status for the market-data code %s",
+    (code) => {
+      expect(ERROR_STATUS[code]).toBeTypeOf("number");
+    },
+  );
+
+  it("maps the registry codes REGISTRY_IO and INVALID_VERSION to 503 and 422", () => {
+    expect(ERROR_STATUS.REGISTRY_IO).toBe(503);
+    expect(ERROR_STATUS.INVALID_VERSION).toBe(422);
   });
 
   it("hides the upstream URL and file paths that a domain message may carry", async () => {

@@ -4,12 +4,8 @@ import type { Logger } from "pino";
 import { isApiError } from "./api-error";
 import { asDomainError } from "./domain";
 import { errorResponse } from "./envelope";
-import {
-  type ApiErrorCode,
-  isApiErrorCode,
-  PASS_THROUGH_MESSAGE,
-  PUBLIC_MESSAGE,
-} from "./status-map";
+import { toPublicError } from "./public-error";
+import { type ApiErrorCode, isApiErrorCode, PUBLIC_MESSAGE } from "./status-map";
 
 const HTTP_EXCEPTION_CODES: Readonly<Record<number, ApiErrorCode>> = {
   400: "VALIDATION_ERROR",
@@ -22,14 +18,6 @@ const HTTP_EXCEPTION_CODES: Readonly<Record<number, ApiErrorCode>> = {
   422: "VALIDATION_ERROR",
   503: "REQUEST_TIMEOUT",
 };
-
-/** Strips anything that looks like a URL or an absolute file path from a client-facing message. */
-export function scrubMessage(message: string): string {
-  return message
-    .replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, "<url>")
-    .replace(/(?:[A-Za-z]:)?[\\/](?:[^\s\\/'"`]+[\\/])+[^\s'"`]*/g, "<path>")
-    .slice(0, 500);
-}
 
 /**
  * Builds the one `onError` handler: API errors, library errors (matched with the packages'
@@ -48,10 +36,8 @@ export function createErrorHandler(getLogger: (c: Context) => Logger): ErrorHand
     const domain = asDomainError(err);
     if (domain !== undefined && isApiErrorCode(domain.code) && domain.code !== "INTERNAL_ERROR") {
       log.warn({ err, code: domain.code }, "request failed with a domain error");
-      const message = PASS_THROUGH_MESSAGE.has(domain.code)
-        ? scrubMessage(domain.message)
-        : PUBLIC_MESSAGE[domain.code];
-      return errorResponse(c, domain.code, message);
+      const { code, message } = toPublicError(domain);
+      return errorResponse(c, code, message);
     }
     if (err instanceof HTTPException) {
       const code = HTTP_EXCEPTION_CODES[err.status];

@@ -1,12 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { InferenceError, NO_ACTIVE_MODEL_MESSAGE } from "@mle/inference";
+import { NO_ACTIVE_MODEL_MESSAGE } from "@mle/inference";
 import type { EntryMetrics, Registry } from "@mle/registry";
 import { errorResponses } from "../errors/envelope";
 import type { AppEnv } from "../app-env";
 import { adminAuth } from "../middleware/admin-auth";
 import type { RouteContext } from "../context/route-context";
-import { predictorOf, requireRegistry } from "../context/predictor";
+import { requireRegistry } from "../context/predictor";
+import { ApiError } from "../errors/api-error";
 import {
   ActivateResponseSchema,
   ModelDetailsSchema,
@@ -112,7 +113,7 @@ function keyMetrics(metrics: EntryMetrics | undefined): EntryMetrics | null {
 async function resolveVersion(registry: Registry, version: string): Promise<string> {
   if (version !== "active") return version;
   const active = await registry.getActive();
-  if (active === null) throw new InferenceError("NO_ACTIVE_MODEL", NO_ACTIVE_MODEL_MESSAGE);
+  if (active === null) throw new ApiError("NO_ACTIVE_MODEL", NO_ACTIVE_MODEL_MESSAGE);
   return active;
 }
 
@@ -160,7 +161,7 @@ export function registerModelRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext)
     const previous = await registry.getActive();
     await registry.activate(version);
     // A readiness check reloads the active pointer now instead of within reloadCheckMs.
-    await predictorOf(ctx)?.readiness();
+    await ctx.predictor?.readiness();
     return c.json({ active_version: version, previous_version: previous }, 200);
   });
 }

@@ -20,7 +20,7 @@ import {
   V2ErrorSchema,
 } from "../protocols/open-inference/schemas";
 import type { RouteContext } from "../context/route-context";
-import { predictorOf, requirePredictor } from "../context/predictor";
+import { requirePredictor } from "../context/predictor";
 import { VersionName } from "../schemas/inference";
 
 const TAG = "open-inference-v2";
@@ -176,7 +176,7 @@ export function registerOpenInferenceRoutes(app: OpenAPIHono<AppEnv>, ctx: Route
   );
   app.openapi(serverLive, (c) => c.json({ live: true }, 200));
   app.openapi(serverReady, async (c) => {
-    const ready = await modelReady(predictorOf(ctx), { name: "default" });
+    const ready = await modelReady(ctx.predictor, { name: "default" });
     return ready ? c.json({ ready }, 200) : c.json({ ready }, 400);
   });
 
@@ -194,7 +194,7 @@ export function registerOpenInferenceRoutes(app: OpenAPIHono<AppEnv>, ctx: Route
     });
     app.openapi(routes.ready, async (c) => {
       const target = targetOf(c.req.valid("param"));
-      const ready = await modelReady(predictorOf(ctx), target);
+      const ready = await modelReady(ctx.predictor, target);
       return ready
         ? c.json({ name: target.name, ready }, 200)
         : c.json({ name: target.name, ready }, 400);

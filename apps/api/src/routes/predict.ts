@@ -1,8 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { BatchItem } from "@mle/inference";
 import { errorResponses } from "../errors/envelope";
-import { publicBatchError } from "../errors/public-batch-error";
+import { publicBatchItem } from "../errors/public-error";
 import type { AppEnv } from "../app-env";
 import { requireJson } from "../middleware/require-json";
 import { SymbolParam } from "../validation/params";
@@ -64,11 +63,6 @@ const batchRoute = createRoute({
   },
 });
 
-/** Applies the API's message policy to a batch item's error (no URLs or paths reach clients). */
-function publicItem(item: BatchItem): BatchItem {
-  return item.ok ? item : { ...item, error: publicBatchError(item.error) };
-}
-
 /** `GET /predict` and `POST /predict/batch` (mounted at `/` and `/api/v1`). */
 export function registerPredictRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
   registerQueryRoute(app, predictRoute, async (c, { symbol, version }) => {
@@ -89,6 +83,6 @@ export function registerPredictRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContex
       ...(version === undefined ? {} : { version }),
       signal: c.get("requestSignal")(),
     });
-    return c.json({ results: items.map(publicItem) }, 200);
+    return c.json({ results: items.map(publicBatchItem) }, 200);
   });
 }

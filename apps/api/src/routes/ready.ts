@@ -2,7 +2,6 @@ import { createRoute } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env";
 import type { RouteContext } from "../context/route-context";
-import { predictorOf } from "../context/predictor";
 import { ReadySchema } from "../schemas/inference";
 
 const readyRoute = createRoute({
@@ -40,7 +39,7 @@ const readyRoute = createRoute({
 /** `GET /ready` (mounted at `/` and `/api/v1`). */
 export function registerReadyRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
   app.openapi(readyRoute, async (c) => {
-    const predictor = predictorOf(ctx);
+    const predictor = ctx.predictor;
     if (!predictor) {
       return c.json(
         {

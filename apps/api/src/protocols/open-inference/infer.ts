@@ -7,7 +7,7 @@
 import type { BatchItem, Predictor, RowPrediction } from "@mle/inference";
 import { normalizeSymbol } from "@mle/market-client";
 import { ApiError } from "../../errors/api-error";
-import { publicBatchError } from "../../errors/public-batch-error";
+import { toPublicError } from "../../errors/public-error";
 import type { InferenceRequest, InferenceResponse, ResponseOutput } from "./schemas";
 import type { OutputName } from "./tensor-names";
 import { parseInferInput, requestedOutputs } from "./tensors";
@@ -49,7 +49,7 @@ function rowsForSymbols(symbols: readonly string[], items: readonly BatchItem[])
     const item = bySymbol.get(keyOf(raw));
     if (item === undefined) throw new ApiError("INTERNAL_ERROR", "A symbol was not answered.");
     if (!item.ok) {
-      const { code, message } = publicBatchError(item.error);
+      const { code, message } = toPublicError(item.error);
       throw new ApiError(code, `${item.symbol.slice(0, 32)}: ${message}`);
     }
     return item.result;
