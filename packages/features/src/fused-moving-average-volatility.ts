@@ -1,6 +1,7 @@
 import type { BatchInput } from "./batch-input";
 import { resumInterval } from "./kernels/resum";
 import { twoPassMoments } from "./kernels/rolling-moments";
+import { slideM2, slideMean } from "./kernels/welford";
 
 export interface FusedColumns {
   readonly movingAverage: Float64Array;
@@ -13,9 +14,11 @@ export interface FusedColumns {
  * default columns). Reading the closes once instead of three times is what keeps the default
  * table within the speed budget of hand-written loops (see the bench).
  *
- * It repeats, step for step, the arithmetic of `definitions/moving-average.ts` and
- * `definitions/rolling-volatility.ts` (including their separate re-summation schedules), so the
- * result is bit-identical to them; `fused.test.ts` checks that.
+ * It repeats, step for step, the loops of `definitions/moving-average.ts` and
+ * `definitions/rolling-volatility.ts` (including their separate re-summation schedules; the
+ * Welford slide itself is the one in `kernels/welford.ts`), so the result is bit-identical to
+ * them; `fused-moving-average-volatility.test.ts` checks that. This is a deliberate hot-path
+ * kernel: the loops are interleaved so the closes are read once.
  */
 export function fusedMovingAverageAndVolatility(
   input: BatchInput,
@@ -87,9 +90,8 @@ export function fusedMovingAverageAndVolatility(
       sinceVol = 0;
     } else {
       const xOut = r[t - w]!;
-      const d = x - xOut;
-      const next = mean + d / w;
-      m2 += d * (x - next + (xOut - mean));
+      const next = slideMean(mean, x, xOut, w);
+      m2 = slideM2(m2, mean, next, x, xOut);
       mean = next;
     }
     if (run >= w) {

@@ -1,6 +1,7 @@
 import type { FeatureDefinition, FeatureKernel } from "../definition";
 import { resumInterval } from "../kernels/resum";
 import { RollingMoments, twoPassMoments } from "../kernels/rolling-moments";
+import { slideM2, slideMean } from "../kernels/welford";
 import { SlidingWindow } from "../kernels/window";
 
 /**
@@ -49,9 +50,8 @@ export const rollingVolatility: FeatureDefinition = {
         since = 0;
       } else {
         const xOut = r[t - w]!;
-        const d = x - xOut;
-        const next = mean + d / w;
-        m2 += d * (x - next + (xOut - mean));
+        const next = slideMean(mean, x, xOut, w);
+        m2 = slideM2(m2, mean, next, x, xOut);
         mean = next;
       }
       if (run >= w) {

@@ -1,4 +1,5 @@
 import { resumInterval } from "./resum";
+import { slideM2, slideMean } from "./welford";
 
 /**
  * Two-pass mean and M2 (sum of squared deviations) of `win[start .. start + w - 1]`, written to
@@ -75,10 +76,9 @@ export class RollingMoments {
 
   /** `xIn` entered the window and `xOut` left it. */
   slide(xIn: number, xOut: number): void {
-    const d = xIn - xOut;
     const mean = this.mean;
-    const next = mean + d / this.w;
-    this.m2 += d * (xIn - next + (xOut - mean));
+    const next = slideMean(mean, xIn, xOut, this.w);
+    this.m2 = slideM2(this.m2, mean, next, xIn, xOut);
     this.mean = next;
     this.settleConstant();
   }
