@@ -2,24 +2,26 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createPredictor, type Predictor } from "@mle/inference";
 import type { MarketDataSource } from "@mle/market-client";
 import type { Registry } from "@mle/registry";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
-import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "pino";
 import pkg from "../package.json";
+import type { AppEnv } from "./app-env";
 import type { ApiConfig } from "./config";
+import { createRouter, type RouteContext } from "./context/route-context";
 import { errorResponse } from "./errors/envelope";
 import { createErrorHandler } from "./errors/on-error";
 import { PUBLIC_MESSAGE } from "./errors/status-map";
-import type { AppEnv } from "./app-env";
+import type { Lifecycle } from "./lifecycle";
 import { createLogger } from "./logger";
 import { type ApiMetrics, createApiMetrics } from "./metrics/api-metrics";
 import { syncPredictorMetrics } from "./metrics/predictor-metrics";
 import { accessLog } from "./middleware/access-log";
+import { drainingMiddleware } from "./middleware/draining";
 import { requestIdMiddleware } from "./middleware/request-id";
 import { secureHeadersMiddleware } from "./middleware/secure-headers";
 import { requestTimeout } from "./middleware/timeout";
-import { createRouter, type RouteContext } from "./context/route-context";
 import { registerDocsRoutes } from "./routes/docs";
 import { mlflowError, openInferenceError, protocolErrors } from "./protocols/error-shape";
 import { MLFLOW_PATHS, registerMlflowRoutes } from "./routes/mlflow";
@@ -55,6 +57,8 @@ export interface AppDeps {
   readonly metrics?: ApiMetrics;
   /** Reported by /health and /openapi.json; default the package version. */
   readonly version?: string;
+  /** Set by the shutdown handler: while draining, answers say `Connection: close`, `/ready` 503. */
+  readonly lifecycle?: Lifecycle;
 }
 
 /**
@@ -96,10 +100,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     version,
     now,
     startedAt,
+    lifecycle: deps.lifecycle,
   };
 
   const app = createRouter();
   app.use(requestIdMiddleware());
+  if (deps.lifecycle) app.use(drainingMiddleware(deps.lifecycle));
   app.use(accessLog({ logger, metrics: ctx.metrics, now }));
   app.use(secureHeadersMiddleware());
   // Before the body limit, timeout and 405 handlers, so their envelopes are reshaped too.

@@ -1,4 +1,5 @@
 import { type DestinationStream, type Logger, pino } from "pino";
+import { createLogDestination } from "./log-destination";
 
 /** Paths pino removes from every log line so secrets never reach the logs. */
 export const REDACT_PATHS = [
@@ -16,11 +17,11 @@ export const REDACT_PATHS = [
 /**
  * The API's JSON logger: one object per line, ISO timestamps, secrets redacted.
  *
- * Without a `destination` it writes to stdout asynchronously: a line goes out at once when no
- * write is in flight, and lines logged meanwhile leave together in the next write. Under load
- * that is one `write` per many request lines instead of one blocking `write` each (serving bench,
- * README "Performance"). Lines still buffered are flushed synchronously when the process exits
- * (pino registers that for asynchronous destinations); a SIGKILL can lose the last few.
+ * Without a `destination` it writes to stdout asynchronously ({@link createLogDestination}): a
+ * line goes out at once when no write is in flight, and lines logged meanwhile leave together in
+ * the next write. Under load that is one `write` per many request lines instead of one blocking
+ * `write` each (serving bench, README "Performance"). The process (`server.ts`) flushes what is
+ * still buffered on exit, bounded in time; a SIGKILL can lose the last few lines.
  *
  * @example
  * ```ts
@@ -35,10 +36,7 @@ export function createLogger(options: { level: string; destination?: Destination
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
   };
-  return pino(
-    pinoOptions,
-    options.destination ?? pino.destination({ dest: process.stdout.fd, sync: false }),
-  );
+  return pino(pinoOptions, options.destination ?? createLogDestination(process.stdout.fd));
 }
 
 export type { Logger };

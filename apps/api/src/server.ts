@@ -8,13 +8,15 @@ import { serve } from "@hono/node-server";
 import { createPredictor } from "@mle/inference";
 import { loadMarketDataConfig } from "@mle/market-client";
 import { createRegistry } from "@mle/registry";
+import pkg from "../package.json";
 import { createApp } from "./app";
 import { loadApiConfig } from "./config";
+import { createLifecycle } from "./lifecycle";
+import { createLogDestination } from "./log-destination";
 import { createLogger } from "./logger";
-import { createApiMetrics } from "./metrics/api-metrics";
 import { createSource } from "./market-source";
+import { createApiMetrics } from "./metrics/api-metrics";
 import { installGracefulShutdown } from "./shutdown";
-import pkg from "../package.json";
 
 /** Runs a start-up step; a failure (bad configuration) prints one line and exits 2, no stack. */
 function orExit2<T>(step: () => T): T {
@@ -31,7 +33,11 @@ const { api: config, market } = orExit2(() => ({
   api: loadApiConfig(process.env),
   market: loadMarketDataConfig(process.env),
 }));
-const logger = createLogger({ level: config.logLevel });
+const logDestination = createLogDestination(process.stdout.fd);
+// Lines still queued when the process exits; bounded, so a closed stdout cannot hold the exit.
+process.once("exit", () => logDestination.flushSync());
+const logger = createLogger({ level: config.logLevel, destination: logDestination });
+const lifecycle = createLifecycle();
 const startedAt = performance.now();
 const metrics = createApiMetrics({
   version: pkg.version,
@@ -50,6 +56,7 @@ const app = createApp({
   config,
   logger,
   metrics,
+  lifecycle,
   clock: () => performance.now(),
 });
 
@@ -74,5 +81,6 @@ installGracefulShutdown({
   server: server as import("node:http").Server,
   logger,
   timeoutMs: config.shutdownTimeoutMs,
+  lifecycle,
   onClosed: () => predictor.close(),
 });

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from "node:fs/promises";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSampleSource } from "@mle/market-client";
@@ -45,7 +46,14 @@ describe("the server process (node dist/server.js)", () => {
       await until(() => upstream.stats.requests >= 1);
       server.child.kill("SIGTERM");
       await server.waitFor("shutting down");
-      await expect(fetch(`${base}/health`, { headers: { connection: "close" } })).rejects.toThrow();
+      // A new connection is refused (an existing keep-alive one is still answered, with
+      // Connection: close: tests/src/reliability/shutdown.test.ts).
+      await expect(
+        new Promise((resolve, reject) => {
+          const socket = connect(port, "127.0.0.1", () => resolve(socket.destroy()));
+          socket.once("error", reject);
+        }),
+      ).rejects.toMatchObject({ code: "ECONNREFUSED" });
 
       const res = await inFlight;
       expect(res.status).toBe(200);

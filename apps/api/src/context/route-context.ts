@@ -2,8 +2,9 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Predictor } from "@mle/inference";
 import type { MarketDataSource } from "@mle/market-client";
 import type { Registry } from "@mle/registry";
-import type { ApiConfig } from "../config";
 import type { AppEnv } from "../app-env";
+import type { ApiConfig } from "../config";
+import type { Lifecycle } from "../lifecycle";
 import type { ApiMetrics } from "../metrics/api-metrics";
 import { validationHook } from "../validation/default-hook";
 
@@ -20,6 +21,8 @@ export interface RouteContext {
   readonly now: () => number;
   /** `now()` when the app was created. */
   readonly startedAt: number;
+  /** Draining state of the process; absent in tests and tools that never shut down. */
+  readonly lifecycle?: Lifecycle | undefined;
 }
 
 /** A router with the one validation hook; every route group registers on one of these. */

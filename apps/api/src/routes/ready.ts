@@ -1,7 +1,8 @@
-import { createRoute } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env";
 import type { RouteContext } from "../context/route-context";
+import { DRAINING_READINESS } from "../lifecycle";
 import { ReadySchema } from "../schemas/inference";
 
 const readyRoute = createRoute({
@@ -10,7 +11,7 @@ const readyRoute = createRoute({
   tags: ["system"],
   summary: "Readiness",
   description:
-    "200 when the registry's active model is loaded and its artifacts verify; 503 otherwise, with `reason` and `code` (NO_ACTIVE_MODEL, MODEL_CORRUPT, MODEL_NOT_FOUND, INCOMPATIBLE_MODEL). While the registry is damaged the server keeps serving the last good model; `version` names it. `/health` stays a liveness check.",
+    "200 when the registry's active model is loaded and its artifacts verify; 503 otherwise, with `reason` and `code` (NO_ACTIVE_MODEL, MODEL_CORRUPT, MODEL_NOT_FOUND, INCOMPATIBLE_MODEL; SHUTTING_DOWN once a shutdown signal arrived, so a load balancer stops sending). While the registry is damaged the server keeps serving the last good model; `version` names it. `/health` stays a liveness check.",
   responses: {
     200: {
       description: "Ready.",
@@ -39,6 +40,7 @@ const readyRoute = createRoute({
 /** `GET /ready` (mounted at `/` and `/api/v1`). */
 export function registerReadyRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
   app.openapi(readyRoute, async (c) => {
+    if (ctx.lifecycle?.draining) return c.json(DRAINING_READINESS, 503);
     const predictor = ctx.predictor;
     if (!predictor) {
       return c.json(
