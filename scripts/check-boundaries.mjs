@@ -12,7 +12,7 @@ const allowed = {
   "@mle/evaluation": [],
   "@mle/market-client": ["zod"],
   "@mle/dataset": ["@mle/features"],
-  "@mle/trainer": ["@mle/dataset", "ml-matrix", "zod"],
+  "@mle/trainer": ["@mle/dataset", "@mle/evaluation", "ml-matrix", "zod"],
   "@mle/registry": ["zod"],
   "@mle/inference": ["@mle/market-client", "@mle/features", "@mle/registry", "@mle/trainer"],
   "@mle/jobs": ["bullmq", "ioredis"],

@@ -4,6 +4,8 @@
  * time order, a global chronological split and walk-forward folds, and a content-hashed summary.
  */
 export { buildDataset } from "./build";
+export { embargoFor, embargoWithGap } from "./embargo";
+export type { Embargo } from "./embargo";
 export { DatasetError, DatasetErrorCode, isDatasetError } from "./errors";
 export type { DatasetErrorOptions } from "./errors";
 export { walkForwardFolds } from "./folds";

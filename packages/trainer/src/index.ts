@@ -3,7 +3,26 @@
  * Model kinds (ridge, gbdt, imported xgboost) behind one table, metrics against naive baselines,
  * walk-forward training and the plain-data `model.json` envelope.
  */
-
+export { confidenceCalibration, servedConfidence } from "./evaluation/confidence-calibration";
+export type { BaselineComparison, ForecastStatistics } from "./evaluation/forecast-statistics";
+export { forecastStatistics } from "./evaluation/forecast-statistics";
+export {
+  INTERVAL_LEVEL,
+  intervalOffsets,
+  intervalStatistics,
+  servedInterval,
+} from "./evaluation/interval";
+export type { IntervalStatistics, ServedInterval } from "./evaluation/interval";
+export { collectOutOfSample, SCALE_FEATURE } from "./evaluation/out-of-sample";
+export type {
+  OutOfSamplePart,
+  OutOfSamplePredictions,
+  OutOfSampleSet,
+} from "./evaluation/out-of-sample";
+export { EVALUATION_FORMAT, EVALUATION_FORMAT_VERSION, evaluateRun } from "./evaluation/report";
+export type { EvaluationInput, EvaluationReport } from "./evaluation/report";
+export { formatP, SKILL_ALPHA, verdictOf } from "./evaluation/verdict";
+export type { Verdict } from "./evaluation/verdict";
 export type { TrainerErrorOptions } from "./errors";
 export { isTrainerError, TrainerError, TrainerErrorCode } from "./errors";
 export type {

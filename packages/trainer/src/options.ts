@@ -37,8 +37,12 @@ export interface TrainOptions {
   readonly validationFraction?: number;
   /** Walk-forward folds over the training rows, integer >= 2. Default 5. */
   readonly folds?: number;
-  /** Embargo in time steps between each fold's train and test rows, integer >= 0. Default 0. */
-  readonly gap?: number;
+  /**
+   * Time steps left out between each fold's train and test rows (purge + embargo), integer >= 0,
+   * or `"auto"` (default): the largest history any selected feature needs plus the label's one
+   * bar (`embargoFor(spec)` of @mle/dataset), so no train row shares a candle with a test row.
+   */
+  readonly gap?: number | "auto";
   /** Called synchronously at each step; must not throw. */
   readonly onProgress?: (event: TrainProgress) => void;
   /** Singular systems: `"error"` (default, `SINGULAR_SYSTEM`) or the `"pseudo-inverse"` fallback. */
@@ -50,7 +54,7 @@ export interface ResolvedTrainOptions {
   readonly seed: number;
   readonly validationFraction: number;
   readonly folds: number;
-  readonly gap: number;
+  readonly gap: number | "auto";
   readonly onProgress: (event: TrainProgress) => void;
   readonly onSingular: SingularPolicy;
 }
@@ -93,9 +97,9 @@ export function resolveTrainOptions(options: TrainOptions = {}): ResolvedTrainOp
   if (typeof folds !== "number" || !Number.isInteger(folds) || folds < 2) {
     invalid("folds", "an integer >= 2", folds);
   }
-  const gap = options.gap ?? 0;
-  if (typeof gap !== "number" || !Number.isInteger(gap) || gap < 0) {
-    invalid("gap", "an integer >= 0", gap);
+  const gap = options.gap ?? "auto";
+  if (gap !== "auto" && (typeof gap !== "number" || !Number.isInteger(gap) || gap < 0)) {
+    invalid("gap", 'an integer >= 0 or "auto"', gap);
   }
   const onProgress = options.onProgress ?? (() => {});
   if (typeof onProgress !== "function") invalid("onProgress", "a function", onProgress);

@@ -1,11 +1,21 @@
 import {
   chronologicalSplit,
   type Dataset,
+  type Embargo,
+  embargoFor,
+  embargoWithGap,
   isDatasetError,
   type RowRange,
   walkForwardFolds,
 } from "@mle/dataset";
 import { TrainerError } from "./errors";
+import {
+  collectOutOfSample,
+  type OutOfSamplePart,
+  type OutOfSamplePredictions,
+  SCALE_FEATURE,
+} from "./evaluation/out-of-sample";
+import { type EvaluationReport, evaluateRun } from "./evaluation/report";
 import type { RowModel } from "./kinds/kind";
 import { kindOf } from "./kinds/table";
 import { aggregateMetrics, type RegressionMetrics, regressionMetrics } from "./metrics";
@@ -43,6 +53,10 @@ export interface MetricsReport {
 export interface TrainResult {
   readonly model: ModelArtifact;
   readonly metrics: MetricsReport;
+  /** `evaluation.json`: forecast-comparison tests, the served interval and its coverage, the verdict. */
+  readonly evaluation: EvaluationReport;
+  /** The out-of-sample predictions the evaluation is computed from (walk-forward tests, validation). */
+  readonly predictions: OutOfSamplePredictions;
   readonly split: {
     readonly trainRows: number;
     readonly validationRows: number;
@@ -77,9 +91,13 @@ function fitOn(ds: Dataset, range: RowRange, opts: ResolvedTrainOptions): Fitted
   return { body, model: kind.load(body), fitMean: meanOf(ds.y, range) };
 }
 
-function evaluate(ds: Dataset, fitted: Fitted, range: RowRange): MetricsSet {
+function evaluate(
+  ds: Dataset,
+  fitted: Fitted,
+  range: RowRange,
+  predicted: Float64Array = fitted.model.predictRange(ds, range),
+): MetricsSet {
   const actual = ds.y.subarray(range.start, range.end);
-  const predicted = fitted.model.predictRange(ds, range);
   return {
     model: regressionMetrics(actual, predicted),
     baseline_zero: regressionMetrics(actual, 0),
@@ -127,9 +145,17 @@ export function train(ds: Dataset, options: TrainOptions = {}): TrainResult {
     message: `split ${ds.rows} rows at ${split.cutTimestamp}: ${trainRows} train, ${validationRows} validation`,
   });
 
+  const embargo: Embargo =
+    opts.gap === "auto" ? embargoFor(ds.spec) : embargoWithGap(ds.spec, opts.gap);
   const folds = splitOrThrow(() =>
-    walkForwardFolds(ds, { folds: opts.folds, gap: opts.gap, minTrainRows: 2, range: split.train }),
+    walkForwardFolds(ds, {
+      folds: opts.folds,
+      gap: embargo.gap,
+      minTrainRows: 2,
+      range: split.train,
+    }),
   );
+  const outOfSample: OutOfSamplePart[] = [];
   const foldMetrics: FoldMetrics[] = folds.map((fold) => {
     opts.onProgress({
       stage: "cv",
@@ -138,11 +164,13 @@ export function train(ds: Dataset, options: TrainOptions = {}): TrainResult {
       message: `cv fold ${fold.index + 1}/${folds.length}: train ${fold.train.end - fold.train.start} rows, test ${fold.test.end - fold.test.start} rows`,
     });
     const fitted = fitOn(ds, fold.train, opts);
+    const predicted = fitted.model.predictRange(ds, fold.test);
+    outOfSample.push({ fold: fold.index, train: fold.train, test: fold.test, predicted });
     return {
       index: fold.index,
       train_rows: fold.train.end - fold.train.start,
       test_rows: fold.test.end - fold.test.start,
-      ...evaluate(ds, fitted, fold.test),
+      ...evaluate(ds, fitted, fold.test, predicted),
     };
   });
 
@@ -162,6 +190,12 @@ export function train(ds: Dataset, options: TrainOptions = {}): TrainResult {
     validationPredictions,
   );
   const { mean, std } = aggregateMetrics(foldMetrics.map((f) => f.model));
+  const predictions: OutOfSamplePredictions = {
+    walkForward: collectOutOfSample(ds, outOfSample),
+    validation: collectOutOfSample(ds, [
+      { fold: -1, train: split.train, test: split.validation, predicted: validationPredictions },
+    ]),
+  };
   return {
     model: toModelArtifact(
       { kind: kindName, hyperparameters: opts.model.params, body: final.body },
@@ -170,9 +204,17 @@ export function train(ds: Dataset, options: TrainOptions = {}): TrainResult {
     ),
     metrics: {
       train: evaluate(ds, final, split.train),
-      validation: evaluate(ds, final, split.validation),
+      validation: evaluate(ds, final, split.validation, validationPredictions),
       cv: { folds: foldMetrics, mean, std },
     },
+    evaluation: evaluateRun({
+      predictions,
+      folds: folds.length,
+      embargo,
+      residuals,
+      scaled: (ds.featureColumns as readonly string[]).includes(SCALE_FEATURE),
+    }),
+    predictions,
     split: {
       trainRows,
       validationRows,

@@ -5,7 +5,7 @@ import type { CliDeps } from "../deps";
 import { createProgress, progressEnabled } from "../render/progress";
 import { renderTrainSummary } from "../train/render-summary";
 import { runTraining } from "../train/run-training";
-import { parseInteger, parseList, parseNumber } from "../util/parse-options";
+import { parseInteger, parseIntegerOrAuto, parseList, parseNumber } from "../util/parse-options";
 import { portablePath, resolveUserPath } from "../util/paths";
 import { DEFAULT_REGISTRY_DIR, registryDirAsGiven, resolveRegistryDir } from "../util/registry-dir";
 import { sourceEnv } from "../util/source-env";
@@ -19,7 +19,7 @@ export interface TrainCommandOptions {
   readonly features?: string[];
   readonly validationFraction?: number;
   readonly folds?: number;
-  readonly gap?: number;
+  readonly gap?: number | "auto";
   readonly alpha?: number;
   readonly seed?: number;
   readonly registryDir?: string;
@@ -73,8 +73,8 @@ export function createTrainCommand(deps: CliDeps): Command {
     )
     .option(
       "--gap <n>",
-      `embargo rows between train and test (overrides \`cv.gap\`; default ${d.gap})`,
-      parseInteger,
+      `time steps embargoed between each fold's train and test rows, or auto = the features' largest history + 1 (overrides \`cv.gap\`; default ${d.gap})`,
+      parseIntegerOrAuto,
     )
     .option(
       "--alpha <x>",

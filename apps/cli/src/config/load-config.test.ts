@@ -24,7 +24,7 @@ describe("parseTrainConfig", () => {
       candles: 1000,
       features: ["close", "simple_return", "moving_average", "rolling_volatility"],
       split: { validation_fraction: 0.2 },
-      cv: { folds: 5, gap: 0 },
+      cv: { folds: 5, gap: "auto" },
       model: { type: "ridge", alpha: 1 },
       seed: 42,
       activate: true,

@@ -6,7 +6,7 @@ export interface TrainOverrides {
   readonly features?: readonly string[] | undefined;
   readonly validationFraction?: number | undefined;
   readonly folds?: number | undefined;
-  readonly gap?: number | undefined;
+  readonly gap?: number | "auto" | undefined;
   readonly alpha?: number | undefined;
   readonly seed?: number | undefined;
   readonly activate?: boolean | undefined;

@@ -16,7 +16,7 @@ export const CONFIG_DEFAULTS = {
   candles: 1000,
   validationFraction: 0.2,
   folds: 5,
-  gap: 0,
+  gap: "auto",
   alpha: 1,
   seed: 42,
   registryDir: "artifacts/models",
@@ -85,8 +85,11 @@ export const trainConfigSchema = z
             folds: int("an integer >= 2")
               .min(2, { error: "expected an integer >= 2" })
               .default(CONFIG_DEFAULTS.folds),
-            gap: int("an integer >= 0")
-              .min(0, { error: "expected an integer >= 0" })
+            // "auto": the features' largest history plus the label's bar (embargoFor in @mle/dataset).
+            gap: z
+              .union([z.literal("auto"), int("an integer >= 0").min(0)], {
+                error: 'expected an integer >= 0 or "auto"',
+              })
               .default(CONFIG_DEFAULTS.gap),
           },
           { error: "expected a mapping with folds and gap" },

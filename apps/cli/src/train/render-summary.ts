@@ -11,6 +11,20 @@ function metricRow(label: string, m: MetricsLike): string[] {
   ];
 }
 
+function intervalLine(s: TrainSummary): string {
+  const i = s.evaluation.interval;
+  const cov = s.evaluation.validation.interval.coverage;
+  const coverage = cov.defined
+    ? `validation coverage ${formatPercent(cov.coverage)}`
+    : "validation coverage n/a";
+  if (i.method !== "split-conformal")
+    return `  interval   90 % from validation residual quantiles (${i.reason}); ${coverage}`;
+  const width = i.scale_feature
+    ? `${formatNumber(i.quantile, 3)} × ${i.scale_feature}`
+    : formatNumber(i.quantile);
+  return `  interval   90 % split-conformal ± ${width} (${i.calibration_size} walk-forward test rows, embargo ${s.evaluation.folds.embargo.gap}); ${coverage}`;
+}
+
 /**
  * The human-readable end-of-training report: version, rows, validation metrics against the two
  * naive baselines, cross-validation mean ± std, and where the artifacts went.
@@ -51,6 +65,9 @@ export function renderTrainSummary(s: TrainSummary): string {
     `  artifacts  ${s.path}`,
     `  dataset    sha256 ${s.dataset_hash}`,
     `  took       ${(s.duration_ms / 1000).toFixed(2)} s`,
+    "",
+    intervalLine(s),
+    `verdict: ${s.verdict}`,
     "",
   ].join("\n");
   return `${head}\n${table}${tail}`;

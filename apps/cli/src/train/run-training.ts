@@ -108,5 +108,7 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
     cv: { folds: cv.folds.length, mean: cv.mean, std: cv.std },
     dataset_hash: datasetSummary.content_hash,
     duration_ms: durationMs,
+    verdict: result.evaluation.verdict.text,
+    evaluation: result.evaluation,
   };
 }

@@ -1,3 +1,5 @@
+import type { EvaluationReport } from "@mle/trainer";
+
 /** Regression metrics as the trainer reports them. */
 export interface MetricsLike {
   readonly rmse: number;
@@ -35,4 +37,8 @@ export interface TrainSummary {
   readonly cv: { readonly folds: number; readonly mean: MetricsLike; readonly std: MetricsLike };
   readonly dataset_hash: string;
   readonly duration_ms: number;
+  /** The verdict line: skill over the zero forecast or not, with the p-values it rests on. */
+  readonly verdict: string;
+  /** The version's `evaluation.json`. */
+  readonly evaluation: EvaluationReport;
 }

@@ -12,6 +12,19 @@ export function parseInteger(value: string): number {
 }
 
 /**
+ * commander option parser for an integer or the word `auto`.
+ *
+ * @example
+ * new Option("--gap <n>").argParser(parseIntegerOrAuto);
+ */
+export function parseIntegerOrAuto(value: string): number | "auto" {
+  if (value.trim() === "auto") return "auto";
+  if (!/^-?\d+$/.test(value.trim()))
+    throw new InvalidArgumentError('expected an integer or "auto".');
+  return Number(value);
+}
+
+/**
  * commander option parser for finite numbers.
  *
  * @example
