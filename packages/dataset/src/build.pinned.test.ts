@@ -1,4 +1,4 @@
-import { FEATURE_NAMES, type FeatureSpec } from "@mle/features";
+import type { FeatureSpecInput } from "@mle/features";
 import { describe, expect, it } from "vitest";
 import { buildDataset } from "./build";
 import { DAY_MS, makeCandles } from "./candles.fixture";
@@ -8,11 +8,24 @@ import type { ColumnarSeries, PriceSeries } from "./types";
 // Content hashes of datasets built by the implementation before the fast build (commit
 // ee93f3f): every later version of buildDataset must reproduce them bit for bit.
 
-const four: FeatureSpec = {
+const four: FeatureSpecInput = {
   lookback: 5,
   features: ["close", "simple_return", "moving_average", "rolling_volatility"],
 };
-const every: FeatureSpec = { lookback: 7, features: [...FEATURE_NAMES].reverse() };
+// The eight v1 features, reversed (spelled out: FEATURE_NAMES has grown since).
+const every: FeatureSpecInput = {
+  lookback: 7,
+  features: [
+    "zscore",
+    "rsi",
+    "ema",
+    "rolling_volatility",
+    "moving_average",
+    "log_return",
+    "simple_return",
+    "close",
+  ],
+};
 
 function columns(candles: readonly PriceSeries[]): ColumnarSeries {
   return {

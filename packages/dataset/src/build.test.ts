@@ -1,13 +1,13 @@
-import { computeFeatures, type FeatureSpec } from "@mle/features";
+import { computeFeatures, validateFeatureSpec } from "@mle/features";
 import { describe, expect, it } from "vitest";
 import { buildDataset } from "./build";
 import { DAY_MS, makeCandles } from "./candles.fixture";
 import { isDatasetError } from "./errors";
 
-const spec: FeatureSpec = {
+const spec = validateFeatureSpec({
   lookback: 5,
   features: ["close", "simple_return", "moving_average", "rolling_volatility"],
-};
+});
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -32,7 +32,7 @@ describe("buildDataset", () => {
       expect(ds.y[i]).toBe(closes[t + 1]! / closes[t]! - 1);
       expect(ds.timestamps[i]).toBe(Date.parse(candles[t]!.timestamp));
       spec.features.forEach((name, j) => {
-        expect(ds.X[i * ds.cols + j]).toBe(table.values[name][i]);
+        expect(ds.X[i * ds.cols + j]).toBe(table.values[name]![i]);
       });
     }
   });

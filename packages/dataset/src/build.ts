@@ -1,4 +1,9 @@
-import { type FeatureSpec, validateFeatureSpec, warmupLength } from "@mle/features";
+import {
+  type FeatureSpec,
+  type FeatureSpecInput,
+  validateFeatureSpec,
+  warmupLength,
+} from "@mle/features";
 import { DatasetError } from "./errors";
 import { featureColumns } from "./feature-columns";
 import { mergeBlocks, type Run } from "./merge";
@@ -32,7 +37,7 @@ import { type RowSink, type SymbolSource, writeRow, writeRows } from "./write-ro
  */
 export function buildDataset(
   candlesBySymbol: Readonly<Record<string, readonly PriceSeries[] | ColumnarSeries>>,
-  spec: FeatureSpec,
+  spec: FeatureSpecInput | FeatureSpec,
 ): Dataset {
   const validSpec = validateFeatureSpec(spec);
   if (
@@ -65,7 +70,7 @@ export function buildDataset(
     if (kept === 0) {
       throw new DatasetError(
         "INSUFFICIENT_DATA",
-        `${symbol} has ${n} candles; lookback ${validSpec.lookback} with [${columns.join(", ")}] needs at least ${offset + 2} for one labeled row`,
+        `${symbol} has ${n} candles; ${validSpec.lookback === undefined ? "" : `lookback ${validSpec.lookback} with `}[${columns.join(", ")}] needs at least ${offset + 2} for one labeled row`,
         { symbol },
       );
     }

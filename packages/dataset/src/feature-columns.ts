@@ -1,4 +1,4 @@
-import { computeFeatures, type FeatureSpec } from "@mle/features";
+import { computeFeatures, type FeatureSpec, validateFeatureSpec } from "@mle/features";
 
 /**
  * One symbol's feature columns in `spec.features` order; entry `t - offset` belongs to candle
@@ -12,14 +12,17 @@ export function featureColumns(
   spec: FeatureSpec,
   offset: number,
 ): Float64Array[] {
-  const computed = spec.features.filter((name) => name !== "close");
+  const computed = spec.columns.filter((c) => c.feature !== "close").map((c) => c.name);
   const table =
     computed.length > 0
-      ? computeFeatures(closes, { lookback: spec.lookback, features: computed })
+      ? computeFeatures(
+          closes,
+          validateFeatureSpec({ lookback: spec.lookback, features: computed }),
+        )
       : undefined;
-  return spec.features.map((name) => {
-    if (name === "close" || table === undefined) return closes.subarray(offset);
+  return spec.columns.map(({ name, feature }) => {
+    if (feature === "close" || table === undefined) return closes.subarray(offset);
     // Without `close` the warm-up is unchanged (close needs none), so the shift is 0.
-    return table.values[name].subarray(offset - table.offset);
+    return table.values[name]!.subarray(offset - table.offset);
   });
 }

@@ -17,5 +17,12 @@ export { summarizeDataset } from "./summary";
 export type { ColumnStats, DatasetSummary } from "./summary";
 export { formatTimestamp, parseTimestamp } from "./timestamp";
 export type { ColumnarSeries, Dataset, Fold, PriceSeries, RowRange, SymbolStats } from "./types";
-export { DEFAULT_FEATURES, FEATURE_NAMES, isFeatureName } from "@mle/features";
-export type { FeatureName, FeatureSpec } from "@mle/features";
+export {
+  DEFAULT_FEATURES,
+  FEATURE_NAMES,
+  featureSpecJSON,
+  isFeatureError,
+  isFeatureName,
+  validateFeatureSpec,
+} from "@mle/features";
+export type { FeatureName, FeatureSpec, FeatureSpecInput } from "@mle/features";

@@ -1,4 +1,4 @@
-import type { FeatureName } from "@mle/features";
+import { featureSpecJSON } from "@mle/features";
 import { datasetHash } from "./hash";
 import { formatTimestamp } from "./timestamp";
 import type { Dataset } from "./types";
@@ -15,8 +15,8 @@ export interface ColumnStats {
 export interface DatasetSummary {
   readonly rows: number;
   readonly cols: number;
-  readonly spec: { readonly lookback: number; readonly features: readonly FeatureName[] };
-  readonly feature_columns: readonly FeatureName[];
+  readonly spec: { readonly lookback?: number; readonly features: readonly string[] };
+  readonly feature_columns: readonly string[];
   readonly symbols: readonly string[];
   readonly per_symbol: Record<
     string,
@@ -87,7 +87,7 @@ export function summarizeDataset(ds: Dataset): DatasetSummary {
   return {
     rows: ds.rows,
     cols: ds.cols,
-    spec: { lookback: ds.spec.lookback, features: [...ds.spec.features] },
+    spec: featureSpecJSON(ds.spec),
     feature_columns: [...ds.featureColumns],
     symbols: [...ds.symbols],
     per_symbol: perSymbol,

@@ -1,4 +1,4 @@
-import type { FeatureName, FeatureSpec } from "@mle/features";
+import type { FeatureSpec } from "@mle/features";
 
 /** The part of a candle a dataset needs; `Candle` from `@mle/market-client` satisfies it. */
 export interface PriceSeries {
@@ -46,7 +46,7 @@ export interface SymbolStats {
  */
 export interface Dataset {
   readonly spec: FeatureSpec;
-  readonly featureColumns: readonly FeatureName[];
+  readonly featureColumns: readonly string[];
   readonly rows: number;
   readonly cols: number;
   /** Row-major features: value of column `j` in row `i` is `X[i * cols + j]`. */

@@ -1,8 +1,12 @@
+import type { Ohlcv } from "./candle";
+
 /**
- * What a feature's batch function receives: the validated closes and lazily shared intermediates,
- * so when several features need the same series (simple returns) it is computed once per call.
+ * What a feature's batch function receives: the validated columns (a field the spec does not read
+ * is zero-length) and lazily shared intermediates, so when several features need the same series
+ * (simple returns) it is computed once per call.
  */
-export interface BatchInput {
+export interface BatchInput extends Ohlcv {
+  /** Same array as `close`. */
   readonly closes: Float64Array;
   /** True when `closes` is a private copy made by this call, so columns may be views of it. */
   readonly ownsCloses: boolean;
@@ -12,9 +16,17 @@ export interface BatchInput {
   provideSimpleReturns(r: Float64Array): void;
 }
 
-export function createBatchInput(closes: Float64Array, ownsCloses: boolean): BatchInput {
+const EMPTY = new Float64Array(0);
+
+export function createBatchInput(columns: Ohlcv | Float64Array, ownsCloses: boolean): BatchInput {
+  const ohlcv: Ohlcv =
+    columns instanceof Float64Array
+      ? { close: columns, open: EMPTY, high: EMPTY, low: EMPTY, volume: EMPTY }
+      : columns;
+  const closes = ohlcv.close;
   let returns: Float64Array | undefined;
   return {
+    ...ohlcv,
     closes,
     ownsCloses,
     simpleReturns() {

@@ -1,15 +1,34 @@
 import { createBatchInput } from "./batch-input";
+import type { CandleColumns, CandleField } from "./candle";
 import { fusedMovingAverageAndVolatility } from "./fused-moving-average-volatility";
-import { toCloses } from "./input";
+import { toOhlcv } from "./input";
 import { FEATURE_DEFINITIONS } from "./feature-definitions";
-import { type FeatureSpec, type FeatureSpecInput, validateFeatureSpec, warmupLength } from "./spec";
+import {
+  type ColumnsOf,
+  type FeatureSpec,
+  type FeatureSpecInput,
+  validateFeatureSpec,
+  warmupLength,
+} from "./spec";
 import type { FeatureTable } from "./table";
 
+/** The candle fields the spec's columns read (always `close`). */
+export function fieldsRead(spec: FeatureSpec): ReadonlySet<CandleField> {
+  const fields = new Set<CandleField>(["close"]);
+  for (const { feature } of spec.columns) {
+    for (const f of FEATURE_DEFINITIONS[feature].inputs) fields.add(f);
+  }
+  return fields;
+}
+
 /**
- * Computes feature columns over a whole close series in one O(n) pass per feature, whatever the
- * window. Rows before every feature is defined are left out (`table.offset`).
- * Throws `FeatureError`: `INVALID_LOOKBACK`, `UNKNOWN_FEATURE`, `INVALID_SPEC`, or `INVALID_INPUT`
- * with the `index` of the first close that is not a finite number > 0.
+ * Computes feature columns over a whole series in one O(n) pass per feature, whatever the
+ * window. The input is the closes, or candle columns `{ close, open?, high?, low?, volume? }`
+ * when a column reads more than closes. Rows before every column is defined are left out
+ * (`table.offset`).
+ * Throws `FeatureError`: a spec error (see `validateFeatureSpec`), `INVALID_INPUT` with the
+ * `index` and `field` of the first value that is not a finite number > 0 (volume: >= 0) or a
+ * missing field, `INVALID_CANDLE` for a candle whose low/open/close/high are out of order.
  *
  * @example
  * ```ts
@@ -18,33 +37,53 @@ import type { FeatureTable } from "./table";
  * t.values.moving_average; // Float64Array [100.5, 101.5, 101]
  * ```
  */
+export function computeFeatures<const S extends FeatureSpecInput | FeatureSpec>(
+  input: ArrayLike<number> | CandleColumns,
+  spec: S,
+): FeatureTable<ColumnsOf<S>>;
 export function computeFeatures(
-  closes: ArrayLike<number>,
+  input: ArrayLike<number> | CandleColumns,
   spec: FeatureSpecInput | FeatureSpec,
 ): FeatureTable {
   const valid = validateFeatureSpec(spec);
-  const series = toCloses(closes);
-  const input = createBatchInput(series, series !== closes);
+  const { ohlcv, ownsCloses } = toOhlcv(input, fieldsRead(valid));
+  const batch = createBatchInput(ohlcv, ownsCloses);
   const offset = warmupLength(valid);
-  const length = Math.max(0, series.length - offset);
-  const values: Partial<Record<string, Float64Array>> = {};
-  const fused =
-    length > 0 &&
-    valid.features.includes("moving_average") &&
-    valid.features.includes("rolling_volatility")
-      ? fusedMovingAverageAndVolatility(input, valid.lookback, offset)
-      : undefined;
-  for (const name of valid.features) {
+  const length = Math.max(0, ohlcv.close.length - offset);
+  const values: Record<string, Float64Array> = {};
+  const fused = length > 0 ? fusedPair(valid) : undefined;
+  const fusedColumns = fused
+    ? fusedMovingAverageAndVolatility(batch, fused.window, offset)
+    : undefined;
+  for (const { name, feature, params } of valid.columns) {
     if (length === 0) values[name] = new Float64Array(0);
-    else if (fused && name === "moving_average") values[name] = fused.movingAverage;
-    else if (fused && name === "rolling_volatility") values[name] = fused.rollingVolatility;
-    else values[name] = FEATURE_DEFINITIONS[name].batch(input, valid.lookback, offset);
+    else if (fusedColumns && name === fused?.movingAverage)
+      values[name] = fusedColumns.movingAverage;
+    else if (fusedColumns && name === fused?.rollingVolatility)
+      values[name] = fusedColumns.rollingVolatility;
+    else values[name] = FEATURE_DEFINITIONS[feature].batch(batch, params, offset);
   }
   return Object.freeze({
     spec: valid,
     columns: valid.features,
     offset,
     length,
-    values: Object.freeze(values) as FeatureTable["values"],
+    values: Object.freeze(values),
   });
+}
+
+/** A moving average and a rolling volatility of one window: computed together in one pass. */
+function fusedPair(
+  spec: FeatureSpec,
+): { window: number; movingAverage: string; rollingVolatility: string } | undefined {
+  for (const ma of spec.columns) {
+    if (ma.feature !== "moving_average") continue;
+    const vol = spec.columns.find(
+      (c) => c.feature === "rolling_volatility" && c.params.window === ma.params.window,
+    );
+    if (vol) {
+      return { window: ma.params.window!, movingAverage: ma.name, rollingVolatility: vol.name };
+    }
+  }
+  return undefined;
 }

@@ -1,12 +1,16 @@
 import type { BatchInput } from "./batch-input";
+import type { CandleField } from "./candle";
+import type { HistoryNeed } from "./history";
 import type { FeatureName } from "./names";
+import type { ParamDefinition, Params } from "./params";
 
 /**
- * Incremental state of one feature. `push` receives closes that were already validated
- * (finite, > 0) and returns the feature value at that step, or NaN while it is not yet defined.
+ * Incremental state of one feature. `push` receives one bar whose fields were already validated
+ * (close first, so close-only kernels read just their first argument) and returns the feature
+ * value at that step, or NaN while it is not yet defined.
  */
 export interface FeatureKernel {
-  push(close: number): number;
+  push(close: number, open: number, high: number, low: number, volume: number): number;
   reset(): void;
 }
 
@@ -19,15 +23,23 @@ export interface FeatureDefinition {
   readonly name: FeatureName;
   /** One line for docs and error messages. */
   readonly summary: string;
-  /** Input index of the first row where the feature is defined, for window `lookback`. */
-  firstIndex(lookback: number): number;
+  /** The candle fields the feature reads. */
+  readonly inputs: readonly CandleField[];
+  /** Its parameters, in the order they appear in a column name (`macd_12_26_9`). */
+  readonly params: readonly ParamDefinition[];
+  /** A constraint between parameters (e.g. fast < slow): the problem, or undefined when valid. */
+  checkParams?(p: Params): string | undefined;
+  /** Input index of the first row where the feature is defined. */
+  firstIndex(p: Params): number;
+  /** What the value at `t` needs from earlier history to equal the whole-series value. */
+  history(p: Params): HistoryNeed;
   /**
    * Returns the column: the value at input index `t` at position `t - offset`, for every `t` in
-   * `[offset, n)`. Called with `firstIndex(lookback) <= offset <= lookback` and `offset < n`.
+   * `[offset, n)`. Called with `firstIndex(p) <= offset` and `offset < n`.
    * The result may be a view into `input`'s shared arrays, never into the caller's data.
    */
-  batch(input: BatchInput, lookback: number, offset: number): Float64Array;
-  createKernel(lookback: number): FeatureKernel;
+  batch(input: BatchInput, p: Params, offset: number): Float64Array;
+  createKernel(p: Params): FeatureKernel;
 }
 
 /**
@@ -36,13 +48,14 @@ export interface FeatureDefinition {
  */
 export function batchFromKernel(
   kernel: FeatureKernel,
-  closes: Float64Array,
+  input: BatchInput,
   offset: number,
 ): Float64Array {
+  const { closes, open, high, low, volume } = input;
   const n = closes.length;
   const out = new Float64Array(n - offset);
   for (let t = 0; t < n; t++) {
-    const v = kernel.push(closes[t]!);
+    const v = kernel.push(closes[t]!, open[t]!, high[t]!, low[t]!, volume[t]!);
     if (t >= offset) out[t - offset] = v;
   }
   return out;

@@ -6,8 +6,16 @@ export const FeatureErrorCode = {
   UNKNOWN_FEATURE: "UNKNOWN_FEATURE",
   /** The spec is not an object, or its feature list is empty or has duplicates. */
   INVALID_SPEC: "INVALID_SPEC",
-  /** An input value is not usable: a close that is not a finite number > 0, or a bar without a timestamp. */
+  /** A column parameter is out of range, unknown to its feature, or given in the wrong number. */
+  INVALID_PARAMETER: "INVALID_PARAMETER",
+  /** An input value is not usable: a price that is not a finite number > 0, a negative volume, a missing field, a bar without a timestamp. */
   INVALID_INPUT: "INVALID_INPUT",
+  /** A candle's prices are out of order: not `low <= min(open, close) <= max(open, close) <= high`. */
+  INVALID_CANDLE: "INVALID_CANDLE",
+  /** Fewer candles than one row needs (the default error of `fetchFeatures`). */
+  INSUFFICIENT_DATA: "INSUFFICIENT_DATA",
+  /** A programming error in an argument other than the spec or the data (e.g. `rows` < 1). */
+  INVALID_ARGUMENT: "INVALID_ARGUMENT",
 } as const;
 
 export type FeatureErrorCode = (typeof FeatureErrorCode)[keyof typeof FeatureErrorCode];
@@ -15,7 +23,7 @@ export type FeatureErrorCode = (typeof FeatureErrorCode)[keyof typeof FeatureErr
 export interface FeatureErrorOptions {
   /** Input index of the offending value, when one value is at fault. */
   readonly index?: number;
-  /** Name of the offending field (`close`, `timestamp`, `lookback`, `features`). */
+  /** Name of the offending field (`close`, `high`, `timestamp`, `lookback`, `features`, `features[2].window`). */
   readonly field?: string;
   readonly cause?: unknown;
 }

@@ -38,9 +38,14 @@ describe("the fused moving-average + volatility pass", () => {
       const offset = w;
       const fused = fusedMovingAverageAndVolatility(createBatchInput(c, false), w, offset);
       const separate = createBatchInput(c, false);
-      expect(countDifferent(fused.movingAverage, movingAverage.batch(separate, w, offset))).toBe(0);
       expect(
-        countDifferent(fused.rollingVolatility, rollingVolatility.batch(separate, w, offset)),
+        countDifferent(fused.movingAverage, movingAverage.batch(separate, { window: w }, offset)),
+      ).toBe(0);
+      expect(
+        countDifferent(
+          fused.rollingVolatility,
+          rollingVolatility.batch(separate, { window: w }, offset),
+        ),
       ).toBe(0);
     }
   });
@@ -49,8 +54,8 @@ describe("the fused moving-average + volatility pass", () => {
     const c = walk(5000, 9);
     const input = createBatchInput(c, false);
     fusedMovingAverageAndVolatility(input, 10, 10);
-    const direct = simpleReturn.batch(createBatchInput(c, false), 10, 10);
-    expect(countDifferent(simpleReturn.batch(input, 10, 10), direct)).toBe(0);
+    const direct = simpleReturn.batch(createBatchInput(c, false), {}, 10);
+    expect(countDifferent(simpleReturn.batch(input, {}, 10), direct)).toBe(0);
   });
 
   it("is what computeFeatures uses when both rolling columns are requested", () => {

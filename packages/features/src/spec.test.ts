@@ -15,10 +15,10 @@ function codeOf(f: () => unknown): string | undefined {
 describe("validateFeatureSpec", () => {
   it("accepts lookbacks from 2 to 10000 and defaults features to the four default columns", () => {
     expect(validateFeatureSpec({ lookback: MIN_LOOKBACK }).features).toEqual(DEFAULT_FEATURES);
-    expect(validateFeatureSpec({ lookback: MAX_LOOKBACK, features: ["rsi"] })).toEqual({
-      lookback: 10_000,
-      features: ["rsi"],
-    });
+    const spec = validateFeatureSpec({ lookback: MAX_LOOKBACK, features: ["rsi"] });
+    expect(spec.lookback).toBe(10_000);
+    expect(spec.features).toEqual(["rsi"]);
+    expect(spec.columns).toEqual([{ name: "rsi", feature: "rsi", params: { window: 10_000 } }]);
   });
 
   it("rejects a lookback that is not an integer in range with INVALID_LOOKBACK", () => {
@@ -29,11 +29,11 @@ describe("validateFeatureSpec", () => {
 
   it("rejects an unknown feature with UNKNOWN_FEATURE naming it and its position", () => {
     try {
-      validateFeatureSpec({ lookback: 5, features: ["close", "macd"] });
+      validateFeatureSpec({ lookback: 5, features: ["close", "macd_line"] });
       expect.unreachable();
     } catch (e) {
       expect(e).toMatchObject({ code: "UNKNOWN_FEATURE", index: 1, field: "features" });
-      expect((e as Error).message).toContain('"macd"');
+      expect((e as Error).message).toContain('"macd_line"');
     }
   });
 

@@ -1,29 +1,40 @@
+import { type Bar, checkPrice, checkRange, checkVolume } from "./candle";
+import { fieldsRead } from "./compute";
 import type { FeatureKernel } from "./definition";
-import { checkClose } from "./input";
-import type { FeatureName } from "./names";
+import { FeatureError } from "./errors";
 import { FEATURE_DEFINITIONS } from "./feature-definitions";
-import { type FeatureSpec, type FeatureSpecInput, validateFeatureSpec, warmupLength } from "./spec";
+import {
+  type ColumnsOf,
+  type FeatureSpec,
+  type FeatureSpecInput,
+  validateFeatureSpec,
+  warmupLength,
+} from "./spec";
 
-/** Incremental features: push one close at a time, read the latest values in O(1). */
-export interface FeatureStream {
-  readonly spec: FeatureSpec;
-  /** Adds the next close; true when every feature is defined. Throws `INVALID_INPUT` (index = count). */
-  push(close: number): boolean;
-  /** True once every feature is defined (after `warmupLength(spec) + 1` closes). */
+/** Incremental features: push one bar at a time, read the latest values in O(1). */
+export interface FeatureStream<C extends string = string> {
+  readonly spec: FeatureSpec<C>;
+  /**
+   * Adds the next bar: a close, or a candle `{ close, open?, high?, low?, volume? }` holding the
+   * fields the spec reads. True when every column is defined. Throws `INVALID_INPUT` /
+   * `INVALID_CANDLE` (index = count) and then leaves the stream unchanged.
+   */
+  push(bar: number | Bar): boolean;
+  /** True once every column is defined (after `warmupLength(spec) + 1` bars). */
   readonly ready: boolean;
-  /** Closes pushed so far (since creation or the last `reset`). */
+  /** Bars pushed so far (since creation or the last `reset`). */
   readonly count: number;
-  /** The latest values by name, or undefined while not ready. */
-  latest(): Readonly<Record<FeatureName, number>> | undefined;
+  /** The latest values by column name, or undefined while not ready. */
+  latest(): Readonly<Record<C, number>> | undefined;
   /** Writes the latest values in `spec.features` order into `out`; false (nothing written) while not ready. */
   latestInto(out: Float64Array): boolean;
   reset(): void;
 }
 
 /**
- * Creates an incremental feature stream. After pushing closes `c[0..t]`, its values are
- * bit-identical to row `t - offset` of `computeFeatures(c, spec)`: both run the same kernels.
- * A rejected close leaves the stream unchanged.
+ * Creates an incremental feature stream. After pushing bars `b[0..t]`, its values are
+ * bit-identical to row `t - offset` of `computeFeatures(b, spec)`: both run the same kernels.
+ * A rejected bar leaves the stream unchanged.
  *
  * @example
  * ```ts
@@ -33,13 +44,18 @@ export interface FeatureStream {
  * s.latest(); // { close: 102, simple_return: …, moving_average: …, rolling_volatility: … }
  * ```
  */
+export function createFeatureStream<const S extends FeatureSpecInput | FeatureSpec>(
+  spec: S,
+): FeatureStream<ColumnsOf<S>>;
 export function createFeatureStream(spec: FeatureSpecInput | FeatureSpec): FeatureStream {
   const valid = validateFeatureSpec(spec);
   const names = valid.features;
   const k = names.length;
-  const kernels: FeatureKernel[] = names.map((n) =>
-    FEATURE_DEFINITIONS[n].createKernel(valid.lookback),
+  const kernels: FeatureKernel[] = valid.columns.map(({ feature, params }) =>
+    FEATURE_DEFINITIONS[feature].createKernel(params),
   );
+  const fields = fieldsRead(valid);
+  const closeOnly = fields.size === 1;
   const current = new Float64Array(k);
   const readyAt = warmupLength(valid) + 1;
   let count = 0;
@@ -52,16 +68,29 @@ export function createFeatureStream(spec: FeatureSpecInput | FeatureSpec): Featu
     get count() {
       return count;
     },
-    push(close) {
-      checkClose(close, count);
-      for (let i = 0; i < k; i++) current[i] = kernels[i]!.push(close);
+    push(bar) {
+      if (typeof bar === "number") {
+        if (!closeOnly) {
+          throw new FeatureError(
+            "INVALID_INPUT",
+            `the spec reads ${[...fields].join(", ")}: push candles { close, ... }, not bare closes`,
+            { index: count },
+          );
+        }
+        checkPrice(bar, count, "close");
+        for (let i = 0; i < k; i++)
+          current[i] = kernels[i]!.push(bar, Number.NaN, Number.NaN, Number.NaN, Number.NaN);
+        return ++count >= readyAt;
+      }
+      const [c, o, h, l, v] = readBar(bar, fields, count);
+      for (let i = 0; i < k; i++) current[i] = kernels[i]!.push(c, o, h, l, v);
       return ++count >= readyAt;
     },
     latest() {
       if (count < readyAt) return undefined;
       const out: Record<string, number> = {};
       for (let i = 0; i < k; i++) out[names[i]!] = current[i]!;
-      return out as Record<FeatureName, number>;
+      return out;
     },
     latestInto(out) {
       if (count < readyAt) return false;
@@ -74,4 +103,36 @@ export function createFeatureStream(spec: FeatureSpecInput | FeatureSpec): Featu
       count = 0;
     },
   };
+}
+
+/** The validated fields of one pushed bar as [close, open, high, low, volume] (NaN when not read). */
+function readBar(
+  bar: unknown,
+  fields: ReadonlySet<string>,
+  index: number,
+): [number, number, number, number, number] {
+  if (typeof bar !== "object" || bar === null) {
+    throw new FeatureError("INVALID_INPUT", `bar at index ${index} is not a number or an object`, {
+      index,
+    });
+  }
+  const b = bar as Record<string, unknown>;
+  const price = (f: string) => {
+    if (!fields.has(f)) return Number.NaN;
+    const x = b[f];
+    checkPrice(x, index, f);
+    return x;
+  };
+  const c = price("close");
+  const o = price("open");
+  const h = price("high");
+  const l = price("low");
+  let v = Number.NaN;
+  if (fields.has("volume")) {
+    const x = b.volume;
+    checkVolume(x, index);
+    v = x;
+  }
+  checkRange(index, c, o, Number.isNaN(h) ? Number.POSITIVE_INFINITY : h, Number.isNaN(l) ? 0 : l);
+  return [c, o, h, l, v];
 }

@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { runInNewContext } from "node:vm";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { computeFeatures } from "../src/index";
+import { computeFeatures, type FeatureTable } from "../src/index";
 
 const pkgDir = resolve(import.meta.dirname, "..");
 
@@ -36,7 +36,7 @@ describe("browser bundle of @mle/features", { timeout: 60_000 }, () => {
       `${code}\nresult = mleFeatures.computeFeatures(closes, { lookback: 3, features: ["moving_average", "rolling_volatility"] });`,
       sandbox,
     );
-    const got = sandbox.result as ReturnType<typeof computeFeatures>;
+    const got = sandbox.result as FeatureTable<"moving_average" | "rolling_volatility">;
     const want = computeFeatures(closes, {
       lookback: 3,
       features: ["moving_average", "rolling_volatility"],

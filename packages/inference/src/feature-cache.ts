@@ -64,8 +64,11 @@ export class FeatureCache {
     this.stats.misses++;
     const shared = this.#flight.do(key, async () => {
       this.stats.fetches++;
-      const candles = await this.#source.getCandles(symbol, { limit: model.fetchCandles });
-      const vector = latestFeatureVector(candles, model, symbol);
+      const vector = await latestFeatureVector(
+        (limit) => this.#source.getCandles(symbol, { limit }),
+        model,
+        symbol,
+      );
       if (this.#ttlMs > 0) {
         this.#entries.set(key, { vector, expiresAt: this.#clock() + this.#ttlMs });
       }

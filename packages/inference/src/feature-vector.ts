@@ -1,10 +1,11 @@
 /**
- * The latest feature row of a symbol, computed with `@mle/features` from the fetched candles and
- * the model's own spec: the same batch code `@mle/dataset` uses to build training rows.
+ * The latest feature row of a symbol, through the one fetch → compute → last rows path of
+ * `@mle/features` (`fetchFeatures`) with the model's own spec: the same batch code `@mle/dataset`
+ * uses to build training rows, and the candle count the spec's definitions declare.
  * @module
  */
-import { computeFeatures } from "@mle/features";
-import { type Candle, requireCandles } from "@mle/market-client";
+import { fetchFeatures } from "@mle/features";
+import { type Candle, InsufficientDataError } from "@mle/market-client";
 import { InferenceError } from "./errors";
 import type { ServingModel } from "./serving-model";
 
@@ -16,36 +17,39 @@ export interface FeatureVector {
   readonly x: Float64Array;
   /**
    * Every computed column by name: the model's columns plus any default column it lacks, those
-   * extras only when the history has `model.reportCandles` candles (omitted when it is shorter).
+   * extras only when the history is long enough for them (omitted when it is shorter).
    */
   readonly features: Readonly<Record<string, number>>;
 }
 
 /**
- * Computes the feature vector of the last candle. Throws MarketDataError INSUFFICIENT_DATA when
- * there are fewer than `model.minCandles` candles (what the model's own columns need); with fewer
- * than `model.reportCandles` the reporting-only default columns are left out of `features`.
+ * Fetches `model.fetchCandles` candles with `getCandles` and computes the feature vector of the
+ * last one. Throws MarketDataError INSUFFICIENT_DATA when the candles are too few for the model's
+ * own columns; when they are too few only for the reporting-only default columns, those are left
+ * out of `features`.
  *
  * @example
  * ```ts
- * const candles = await source.getCandles("AAPL", { limit: model.fetchCandles });
- * const { x, features, timestamp } = latestFeatureVector(candles, model, "AAPL");
+ * const v = await latestFeatureVector((limit) => source.getCandles("AAPL", { limit }), model, "AAPL");
+ * predictRow(model.artifact, v.x);
  * ```
  */
-export function latestFeatureVector(
-  candles: readonly Candle[],
+export async function latestFeatureVector(
+  getCandles: (limit: number) => Promise<readonly Candle[]>,
   model: ServingModel,
   symbol: string,
-): FeatureVector {
-  requireCandles(candles as Candle[], model.minCandles, symbol);
-  const closes = new Float64Array(candles.length);
-  for (let i = 0; i < candles.length; i++) closes[i] = candles[i]!.close;
-  const spec = candles.length >= model.reportCandles ? model.servingSpec : model.spec;
-  const table = computeFeatures(closes, spec);
-  const last = table.length - 1;
+): Promise<FeatureVector> {
+  const window = await fetchFeatures({
+    spec: model.servingSpec,
+    fallback: model.spec,
+    rows: 1,
+    ...(model.history === undefined ? {} : { history: model.history }),
+    fetch: getCandles,
+    insufficient: (needed, available) => new InsufficientDataError(symbol, needed, available),
+  });
   const features: Record<string, number> = {};
-  for (const name of table.columns) {
-    const value = table.values[name][last];
+  for (const name of window.columns) {
+    const value = window.values[name]![0];
     if (value === undefined || !Number.isFinite(value)) {
       throw new InferenceError(
         "NON_FINITE_FEATURE",
@@ -59,7 +63,7 @@ export function latestFeatureVector(
     x[i] = features[name]!;
   });
   return Object.freeze({
-    timestamp: candles[candles.length - 1]!.timestamp,
+    timestamp: window.bars[0]!.timestamp,
     x,
     features: Object.freeze(features),
   });

@@ -4,28 +4,15 @@
  * @module
  */
 import {
+  candlesNeeded,
   DEFAULT_FEATURES,
-  type FeatureName,
   type FeatureSpec,
   validateFeatureSpec,
-  warmupLength,
 } from "@mle/features";
 import type { LoadedArtifacts } from "@mle/registry";
 import { type LoadedModel, loadModel, type ModelArtifact } from "@mle/trainer";
 import type { ResidualStats } from "./confidence";
 import { InferenceError } from "./errors";
-
-/** Features whose value depends on the whole history (a recursion), not only on a window. */
-const RECURSIVE_FEATURES: ReadonlySet<FeatureName> = new Set<FeatureName>(["ema", "rsi"]);
-
-/**
- * Extra candles fetched per window length when the model uses a recursive feature: the EMA's
- * memory decays as (1 - 2/(w+1))^k and Wilder's RSI as (1 - 1/w)^k, so k = 20·w leaves
- * e^-40 and e^-20 (≈ 2e-9) of the unseen history in the value.
- */
-export const RECURSIVE_HISTORY_FACTOR = 20;
-/** Upper bound of that convergence tail, whatever the window. */
-export const MAX_RECURSIVE_HISTORY = 5_000;
 
 /** A model held in memory by the predictor. Immutable once built. */
 export interface ServingModel {
@@ -35,15 +22,13 @@ export interface ServingModel {
   /** The model's columns plus any of the four default columns it lacks (reported, not used). */
   readonly servingSpec: FeatureSpec;
   /** The model's input columns, in coefficient order. */
-  readonly columns: readonly FeatureName[];
-  /** Smallest number of candles that yields the model's inputs (warm-up of `spec` + 1). */
-  readonly minCandles: number;
+  readonly columns: readonly string[];
   /**
-   * Candles needed to also report the default columns the model does not use (warm-up of
-   * `servingSpec` + 1); with fewer (but at least minCandles) those columns are omitted.
+   * Convergence history to use instead of what the recursive columns declare (the predictor's
+   * `extraHistory`); undefined = the declared warm-up.
    */
-  readonly reportCandles: number;
-  /** Candles requested from the source (reportCandles plus any convergence tail). */
+  readonly history: number | undefined;
+  /** Candles requested from the source: `candlesNeeded(servingSpec, 1)` (owned by @mle/features). */
   readonly fetchCandles: number;
   /** Identifies everything that determines the feature vector (cache key part). */
   readonly specKey: string;
@@ -82,22 +67,15 @@ export function toServingModel(
   const spec = parseSpec(artifact, version);
   const columns = spec.features;
 
-  const extras = DEFAULT_FEATURES.filter((name) => !columns.includes(name));
-  const servingSpec: FeatureSpec = Object.freeze({
-    lookback: spec.lookback,
-    features: Object.freeze([...columns, ...extras]),
-  });
-  const minCandles = warmupLength(spec) + 1;
-  const reportCandles = Math.max(minCandles, warmupLength(servingSpec) + 1);
-  const tail = options.extraHistory ?? defaultTail(spec);
-  const fetchCandles = reportCandles + tail;
+  const servingSpec = withReportingColumns(spec);
+  const history = options.extraHistory;
+  const fetchCandles = candlesNeeded(servingSpec, 1, history === undefined ? {} : { history });
   return Object.freeze({
     version,
     spec,
     servingSpec,
     columns,
-    minCandles,
-    reportCandles,
+    history,
     fetchCandles,
     specKey: `${servingSpec.lookback}|${servingSpec.features.join(",")}|${fetchCandles}`,
     residuals: artifact.residuals,
@@ -107,9 +85,18 @@ export function toServingModel(
   });
 }
 
-function defaultTail(spec: FeatureSpec): number {
-  if (!spec.features.some((name) => RECURSIVE_FEATURES.has(name))) return 0;
-  return Math.min(RECURSIVE_HISTORY_FACTOR * spec.lookback, MAX_RECURSIVE_HISTORY);
+/**
+ * The model's columns plus the default columns it lacks (reported, not used). A spec without a
+ * lookback has no window for the bare windowed defaults, so it reports only the window-free ones.
+ */
+function withReportingColumns(spec: FeatureSpec): FeatureSpec {
+  const wanted =
+    spec.lookback === undefined
+      ? DEFAULT_FEATURES.filter((name) => name === "close" || name === "simple_return")
+      : DEFAULT_FEATURES;
+  const extras = wanted.filter((name) => !spec.features.includes(name));
+  if (extras.length === 0) return spec;
+  return validateFeatureSpec({ lookback: spec.lookback, features: [...spec.features, ...extras] });
 }
 
 function parseArtifact(model: unknown, version: string): LoadedModel {

@@ -1,4 +1,9 @@
-import type { FeatureName } from "@mle/dataset";
+import {
+  type FeatureSpec,
+  type FeatureSpecInput,
+  featureSpecJSON,
+  validateFeatureSpec,
+} from "@mle/dataset";
 import type { BodyOf, ModelKindName } from "./kinds/table";
 import type { ResidualStats } from "./residuals";
 
@@ -29,8 +34,11 @@ export interface ModelEnvelope<K extends ModelKindName, Body> {
   format: typeof MODEL_FORMAT;
   format_version: typeof MODEL_FORMAT_VERSION;
   kind: K;
-  /** What serving must compute; `features` is also the model's input column order. */
-  feature_spec: { lookback: number; features: FeatureName[] };
+  /**
+   * What serving must compute (`featureSpecJSON` of the spec: `lookback` left out when the spec
+   * has none); `features` is also the model's input column order.
+   */
+  feature_spec: { lookback?: number; features: string[] };
   hyperparameters: Record<string, HyperparameterValue>;
   /** Where confidence and the prediction interval come from, for every kind. */
   residuals: ArtifactResiduals;
@@ -58,14 +66,14 @@ export function toModelArtifact(
     readonly hyperparameters: Readonly<Record<string, HyperparameterValue>>;
     readonly body: unknown;
   },
-  spec: { readonly lookback: number; readonly features: readonly FeatureName[] },
+  spec: FeatureSpec | FeatureSpecInput,
   residuals: ResidualStats,
 ): ModelArtifact {
   return {
     format: MODEL_FORMAT,
     format_version: MODEL_FORMAT_VERSION,
     kind: fitted.kind,
-    feature_spec: { lookback: spec.lookback, features: [...spec.features] },
+    feature_spec: featureSpecJSON(validateFeatureSpec(spec)),
     hyperparameters: { ...fitted.hyperparameters },
     residuals: {
       n: residuals.n,

@@ -74,12 +74,12 @@ describe("parseModel", () => {
       [(m) => Object.assign(m, { kind: "svm" }), "kind"],
       [(m) => Object.assign(m.feature_spec, { lookback: 2.5 }), "feature_spec.lookback"],
       [
-        (m) => Object.assign(m.feature_spec, { features: ["close", "macd"] }),
+        (m) => Object.assign(m.feature_spec, { features: ["close", "macd_line"] }),
         "feature_spec.features[1]",
       ],
       [
         (m) => Object.assign(m.feature_spec, { features: ["close", "close"] }),
-        "feature_spec.features",
+        "feature_spec.features[1]",
       ],
       [(m) => Object.assign(m.hyperparameters, { alpha: null }), "hyperparameters.alpha"],
       [(m) => Object.assign(m.body.scaler, { means: [1] }), "body.scaler.means"],

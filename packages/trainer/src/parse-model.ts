@@ -1,4 +1,3 @@
-import { type FeatureName, isFeatureName } from "@mle/dataset";
 import { isModelKindName, kindOf, MODEL_KIND_NAMES } from "./kinds/table";
 import {
   type ArtifactResiduals,
@@ -9,6 +8,7 @@ import {
   MODEL_FORMAT_VERSION,
   type ModelArtifact,
 } from "./model";
+import { parseFeatureSpec } from "./parse-feature-spec";
 import { fail, finite, object } from "./parse-fields";
 
 function residuals(v: unknown): ArtifactResiduals {
@@ -38,27 +38,6 @@ function residuals(v: unknown): ArtifactResiduals {
   };
 }
 
-function featureSpec(v: unknown): { lookback: number; features: FeatureName[] } {
-  const spec = object(v, "feature_spec");
-  const lookback = finite(spec.lookback, "feature_spec.lookback");
-  if (!Number.isInteger(lookback) || lookback < 1) {
-    fail("feature_spec.lookback", "an integer >= 1", spec.lookback);
-  }
-  if (!Array.isArray(spec.features) || spec.features.length === 0) {
-    fail("feature_spec.features", "a non-empty array of feature names", spec.features);
-  }
-  const features: FeatureName[] = spec.features.map((f, i) => {
-    if (typeof f !== "string" || !isFeatureName(f)) {
-      fail(`feature_spec.features[${i}]`, "a known feature name", f);
-    }
-    return f;
-  });
-  if (new Set(features).size !== features.length) {
-    fail("feature_spec.features", "distinct feature names", spec.features);
-  }
-  return { lookback, features };
-}
-
 function hyperparameters(v: unknown): Record<string, HyperparameterValue> {
   const h = object(v, "hyperparameters");
   const out: Record<string, HyperparameterValue> = {};
@@ -78,7 +57,7 @@ function hyperparameters(v: unknown): Record<string, HyperparameterValue> {
  * numbers are copied unchanged, so predictions are bit-identical to the code that wrote it.
  */
 function legacyRidge(root: Record<string, unknown>): ModelArtifact {
-  const spec = featureSpec(root.feature_spec);
+  const spec = parseFeatureSpec(root.feature_spec);
   const k = spec.features.length;
   const cols = root.feature_columns;
   if (!Array.isArray(cols) || cols.length !== k) {
@@ -135,7 +114,7 @@ export function parseModel(json: unknown): ModelArtifact {
   if (!isModelKindName(root.kind)) {
     fail("kind", `one of ${MODEL_KIND_NAMES.join(", ")}`, root.kind);
   }
-  const spec = featureSpec(root.feature_spec);
+  const spec = parseFeatureSpec(root.feature_spec);
   return {
     format: MODEL_FORMAT,
     format_version: MODEL_FORMAT_VERSION,

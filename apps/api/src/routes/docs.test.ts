@@ -48,7 +48,7 @@ describe("GET /openapi.json", () => {
   it("documents the query parameters with descriptions and examples", async () => {
     const doc = (await (await sampleApp().request("/openapi.json")).json()) as Doc;
     const params = doc.paths["/features"]?.get?.parameters ?? [];
-    expect(params.map((p) => p.name).sort()).toEqual(["limit", "lookback", "symbol"]);
+    expect(params.map((p) => p.name).sort()).toEqual(["columns", "limit", "lookback", "symbol"]);
     for (const p of params) {
       expect(p.in).toBe("query");
       expect(p.description, p.name).toMatch(/.{20,}/);

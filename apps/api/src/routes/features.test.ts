@@ -1,5 +1,5 @@
-import { createSampleSource } from "@mle/market-client";
 import { computeFeatureRows, DEFAULT_FEATURES } from "@mle/features";
+import { createSampleSource } from "@mle/market-client";
 import { describe, expect, it } from "vitest";
 import { envelope, sampleApp } from "../../test/support";
 
@@ -53,5 +53,32 @@ describe("GET /features", () => {
       await app.request("/features?symbol=AAPL&lookback=10&limit=50")
     ).json()) as Body;
     expect(body.features).toHaveLength(2);
+  });
+
+  it("returns the columns asked for, each with its own parameters, as @mle/features computes them", async () => {
+    const source = createSampleSource();
+    const columns = "close,moving_average_5,moving_average_50,rsi_14,ema";
+    const res = await sampleApp({}, { source }).request(
+      `/features?symbol=MSFT&lookback=10&limit=3&columns=${columns}`,
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Body & { columns: string[] };
+    expect(body.columns).toEqual(columns.split(","));
+    expect(Object.keys(body.features[0]!)).toEqual(["timestamp", ...columns.split(",")]);
+    // rsi_14 and ema (window 10) are recursive: 3 rows + warm-up 49 + 20 × 14 candles of history
+    const candles = await source.getCandles("MSFT", { limit: 3 + 49 + 280 });
+    const expected = computeFeatureRows(candles, { lookback: 10, features: columns.split(",") });
+    expect(body.features).toEqual(expected.slice(-3));
+  });
+
+  it("answers 422 VALIDATION_ERROR naming columns for an unknown column or a window above 250", async () => {
+    const app = sampleApp();
+    for (const columns of ["close,macd_line", "moving_average_1", "moving_average_251", ","]) {
+      const res = await app.request(`/features?symbol=AAPL&lookback=5&columns=${columns}`);
+      expect(res.status, columns).toBe(422);
+      const body = await envelope(res);
+      expect(body.code).toBe("VALIDATION_ERROR");
+      expect(body.details?.[0]?.path, columns).toMatch(/^columns/);
+    }
   });
 });

@@ -1,16 +1,18 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { computeFeatureRows, DEFAULT_FEATURES } from "@mle/features";
-import { requireCandles } from "@mle/market-client";
-import { errorResponses } from "../errors/envelope";
+import { createRoute, z } from "@hono/zod-openapi";
+import { fetchFeatures } from "@mle/features";
+import { InsufficientDataError } from "@mle/market-client";
 import type { AppEnv } from "../app-env";
+import { errorResponses } from "../errors/envelope";
 import {
+  ColumnsParam,
   DEFAULT_FEATURE_LIMIT,
   LimitParam,
   LookbackParam,
   SymbolParam,
 } from "../validation/params";
 import type { RouteContext } from "../context/route-context";
+import { featureSpecFromQuery } from "./feature-spec";
 
 export const FeatureRowSchema = z
   .object({
@@ -27,15 +29,25 @@ export const FeatureRowSchema = z
       example: 0.0142,
     }),
   })
-  .openapi("FeatureRow");
+  .partial({ close: true, simple_return: true, moving_average: true, rolling_volatility: true })
+  .required({ timestamp: true })
+  .catchall(z.number().openapi({ description: "One asked column (`columns`) by name." }))
+  .openapi("FeatureRow", {
+    description:
+      "The candle's timestamp and one number per column asked for (`columns`), by column name; the four properties listed are the default columns.",
+  });
 
 export const FeaturesResponseSchema = z
   .object({
     symbol: z.string().openapi({ description: "Upper-cased symbol.", example: "AAPL" }),
     lookback: z.number().int().openapi({ example: 20 }),
+    columns: z.array(z.string()).openapi({
+      description: "The column names of every row, in order.",
+      example: ["close", "simple_return", "moving_average", "rolling_volatility"],
+    }),
     features: z.array(FeatureRowSchema).openapi({
       description:
-        "Oldest first. At most `limit` rows (default 100): the most recent ones. Fewer only when the source has fewer than `limit + lookback` candles.",
+        "Oldest first. At most `limit` rows (default 100): the most recent ones. Fewer only when the source has fewer candles than the columns need for `limit` rows.",
     }),
   })
   .openapi("FeaturesResponse");
@@ -46,8 +58,15 @@ const featuresRoute = createRoute({
   tags: ["features"],
   summary: "Feature rows for a symbol",
   description:
-    "Fetches the most recent `limit + lookback` candles and returns the last `limit` rows of close, simple_return, moving_average and rolling_volatility, oldest first. Rows exist from candle index `lookback` on (earlier rows are never zero-filled), so at least `lookback + 1` candles are needed, else 422 INSUFFICIENT_DATA.",
-  request: { query: z.object({ symbol: SymbolParam, lookback: LookbackParam, limit: LimitParam }) },
+    "Fetches the candles the asked columns need for `limit` rows (for the default columns `limit + lookback`; recursive columns such as `ema`, `rsi` add their declared convergence warm-up) and returns the last `limit` rows, oldest first. Rows exist from the first candle where every column is defined (earlier rows are never zero-filled); with fewer candles than that plus one, 422 INSUFFICIENT_DATA.",
+  request: {
+    query: z.object({
+      symbol: SymbolParam,
+      lookback: LookbackParam,
+      limit: LimitParam,
+      columns: ColumnsParam,
+    }),
+  },
   responses: {
     200: {
       description: "Feature rows.",
@@ -55,7 +74,7 @@ const featuresRoute = createRoute({
     },
     ...errorResponses({
       404: "SYMBOL_NOT_FOUND: the source has no such symbol.",
-      422: "VALIDATION_ERROR (bad query) or INSUFFICIENT_DATA (fewer than lookback + 1 candles).",
+      422: "VALIDATION_ERROR (bad query, unknown column or parameter) or INSUFFICIENT_DATA (too few candles for one row).",
       502: "UPSTREAM_BAD_RESPONSE: the upstream answered with invalid data.",
       503: "UPSTREAM_UNAVAILABLE (upstream down, circuit open) or REQUEST_TIMEOUT.",
       504: "UPSTREAM_TIMEOUT: every attempt timed out.",
@@ -66,21 +85,21 @@ const featuresRoute = createRoute({
 /** `GET /features` (mounted at `/` and `/api/v1`). */
 export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
   app.openapi(featuresRoute, async (c) => {
-    const { symbol, lookback, limit: requested } = c.req.valid("query");
-    const limit = requested ?? DEFAULT_FEATURE_LIMIT;
-    const candles = await ctx.source.getCandles(symbol, {
-      limit: limit + lookback,
-      signal: c.get("requestSignal")(),
+    const { symbol, lookback, limit: requested, columns: asked } = c.req.valid("query");
+    const spec = featureSpecFromQuery(lookback, asked);
+    const signal = c.get("requestSignal")();
+    const window = await fetchFeatures({
+      spec,
+      rows: requested ?? DEFAULT_FEATURE_LIMIT,
+      fetch: (limit) => ctx.source.getCandles(symbol, { limit, signal }),
+      insufficient: (needed, available) => new InsufficientDataError(symbol, needed, available),
     });
-    requireCandles(candles, lookback + 1, symbol);
-    const rows = computeFeatureRows(candles, { lookback, features: DEFAULT_FEATURES });
-    const features = rows.slice(-limit).map((r) => ({
-      timestamp: r.timestamp,
-      close: r.close,
-      simple_return: r.simple_return,
-      moving_average: r.moving_average,
-      rolling_volatility: r.rolling_volatility,
-    }));
-    return c.json({ symbol, lookback, features }, 200);
+    const { columns, values } = window;
+    const features = window.bars.map((bar, i) => {
+      const row: Record<string, number | string> = { timestamp: bar.timestamp };
+      for (const name of columns) row[name] = values[name]![i]!;
+      return row as { timestamp: string } & Record<string, number>;
+    });
+    return c.json({ symbol, lookback, columns: [...columns], features }, 200);
   });
 }

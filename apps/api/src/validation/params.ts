@@ -47,3 +47,24 @@ export const LimitParam = queryInteger("limit", 1, MAX_FEATURE_LIMIT)
     description: `Number of rows to return (the most recent ones): an integer from 1 to ${MAX_FEATURE_LIMIT}, default ${DEFAULT_FEATURE_LIMIT}.`,
     example: "100",
   });
+
+/** Most columns one `/features` request may ask for. */
+export const MAX_FEATURE_COLUMNS = 32;
+
+/** `columns`: comma-separated column names; default the four v1 columns. Checked by @mle/features. */
+export const ColumnsParam = z
+  .string()
+  .max(1000, "columns must be at most 1000 characters")
+  .transform((s) => s.split(",").map((name) => name.trim()))
+  .pipe(
+    z
+      .array(z.string().min(1, "columns must not hold an empty name"))
+      .max(MAX_FEATURE_COLUMNS, `columns must name at most ${MAX_FEATURE_COLUMNS} columns`),
+  )
+  .optional()
+  .openapi({
+    param: { name: "columns", in: "query" },
+    description:
+      "Comma-separated column names (default `close,simple_return,moving_average,rolling_volatility`). A bare windowed name (`moving_average`) takes `lookback`; a parameterised name sets its own parameters (`moving_average_50`, `ema_12`, `rsi_14`), each parameter at most 250. Names and definitions: the @mle/features README.",
+    example: "close,moving_average_5,moving_average_50,rsi_14",
+  });

@@ -38,12 +38,33 @@ describe("mle features", () => {
   it("exits 2 for an invalid lookback, an unknown feature or a bad symbol, before fetching", async () => {
     const cli = createTestCli({ cwd: process.cwd() });
     expect((await cli.run("features", "-s", "AAPL", "--lookback", "1")).code).toBe(2);
-    expect((await cli.run("features", "-s", "AAPL", "--features", "close,macd")).stderr).toMatch(
-      /UNKNOWN_FEATURE/,
-    );
+    expect(
+      (await cli.run("features", "-s", "AAPL", "--features", "close,macd_line")).stderr,
+    ).toMatch(/UNKNOWN_FEATURE/);
     expect((await cli.run("features", "-s", "../etc")).code).toBe(2);
     expect((await cli.run("features", "-s", "AAPL", "--limit", "0")).code).toBe(2);
     expect((await cli.run("features", "-s", "AAPL", "--lookback", "abc")).code).toBe(2);
     expect(cli.fetches()).toBe(0);
+  });
+
+  it("computes parameterised columns with enough history for the recursive ones", async () => {
+    const cli = createTestCli({ cwd: process.cwd() });
+    const run = await cli.run(
+      "features",
+      "-s",
+      "AAPL",
+      "--features",
+      "close,moving_average_50,rsi_14",
+      "--limit",
+      "2",
+      "--json",
+    );
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.features).toEqual(["close", "moving_average_50", "rsi_14"]);
+    // 2 rows + warm-up 49 + rsi's declared 20 × 14 candles of convergence history
+    const candles = await createSampleSource().getCandles("AAPL", { limit: 2 + 49 + 280 });
+    const expected = computeFeatureRows(candles, ["close", "moving_average_50", "rsi_14"]);
+    expect(out.rows).toEqual(expected.slice(-2));
   });
 });

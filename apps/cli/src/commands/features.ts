@@ -1,10 +1,5 @@
-import {
-  computeFeatureRows,
-  DEFAULT_FEATURES,
-  validateFeatureSpec,
-  warmupLength,
-} from "@mle/features";
-import { normalizeSymbol, requireCandles } from "@mle/market-client";
+import { DEFAULT_FEATURES, fetchFeatures, validateFeatureSpec } from "@mle/features";
+import { InsufficientDataError, normalizeSymbol } from "@mle/market-client";
 import { Command } from "commander";
 import type { CliDeps } from "../deps";
 import { CliError } from "../errors/cli-error";
@@ -33,7 +28,12 @@ export function createFeaturesCommand(deps: CliDeps): Command {
     .description("compute feature rows for a symbol locally (no server needed)")
     .requiredOption("-s, --symbol <symbol>", "symbol, e.g. AAPL")
     .option("--lookback <n>", "feature window, 2-10000", parseInteger, 20)
-    .option("--features <list>", "comma-separated feature names", parseList, [...DEFAULT_FEATURES])
+    .option(
+      "--features <list>",
+      "comma-separated columns: names (lookback windows) or parameterised names like moving_average_50, rsi_14",
+      parseList,
+      [...DEFAULT_FEATURES],
+    )
     .option("--limit <n>", "how many of the latest rows to print (1-10000)", parseInteger, 10)
     .option("--json", "print one JSON document on stdout", false)
     .action(async (opts: FeaturesOptions) => {
@@ -43,10 +43,17 @@ export function createFeaturesCommand(deps: CliDeps): Command {
         throw new CliError("USAGE_ERROR", `--limit must be between 1 and 10000, got ${opts.limit}`);
       }
       const source = deps.createSource(sourceEnv(deps.env, deps.cwd));
-      const warmup = warmupLength(spec);
-      const bars = await source.getCandles(symbol, { limit: opts.limit + warmup });
-      requireCandles(bars, warmup + 1, symbol);
-      const rows = computeFeatureRows(bars, spec).slice(-opts.limit);
+      const window = await fetchFeatures({
+        spec,
+        rows: opts.limit,
+        fetch: (limit) => source.getCandles(symbol, { limit }),
+        insufficient: (needed, available) => new InsufficientDataError(symbol, needed, available),
+      });
+      const rows = window.bars.map((bar, i) => {
+        const row: Record<string, number | string> = { timestamp: bar.timestamp };
+        for (const name of spec.features) row[name] = window.values[name]![i]!;
+        return row as { timestamp: string } & Record<string, number>;
+      });
       if (opts.json) {
         deps.stdout.write(
           `${JSON.stringify({ symbol, lookback: spec.lookback, features: spec.features, source: source.kind, rows }, null, 2)}\n`,

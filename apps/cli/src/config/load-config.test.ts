@@ -66,9 +66,9 @@ describe("parseTrainConfig", () => {
   });
 
   it("rejects an unknown feature naming its index and the known names", () => {
-    const e = configError("symbols: [AAPL]\nfeatures: [close, macd]\n");
+    const e = configError("symbols: [AAPL]\nfeatures: [close, macd_line]\n");
     expect(e.issues[0]?.path).toBe("features[1]");
-    expect(e.issues[0]?.message).toMatch(/unknown feature "macd".*simple_return/);
+    expect(e.issues[0]?.message).toMatch(/unknown feature "macd_line".*simple_return/);
   });
 
   it("rejects a model type other than ridge, a negative alpha and a negative gap", () => {

@@ -1,11 +1,11 @@
 import {
+  candlesNeeded,
   DEFAULT_FEATURES,
   FEATURE_NAMES,
-  type FeatureName,
-  isFeatureName,
+  isFeatureError,
   MAX_LOOKBACK,
   MIN_LOOKBACK,
-  warmupLength,
+  validateFeatureSpec,
 } from "@mle/features";
 import { SYMBOL_PATTERN } from "@mle/market-client";
 import { z } from "zod";
@@ -27,13 +27,25 @@ const symbolSchema = z
   .string({ error: "expected a symbol string" })
   .regex(SYMBOL_PATTERN, { error: "expected 1-20 characters from A-Z, a-z, 0-9, '.', '_', '-'" });
 
-const featureSchema = z
-  .string({ error: "expected a feature name" })
-  .refine(isFeatureName, {
-    error: (issue) =>
-      `unknown feature "${String(issue.input)}"; expected one of ${FEATURE_NAMES.join(", ")}`,
-  })
-  .transform((s) => s as FeatureName);
+/** Why `name` is not a column name @mle/features accepts, or undefined when it is one. */
+function columnProblem(name: string): string | undefined {
+  try {
+    validateFeatureSpec({ lookback: MIN_LOOKBACK, features: [name] });
+    return undefined;
+  } catch (e) {
+    if (!isFeatureError(e)) throw e;
+    if (e.code === "UNKNOWN_FEATURE") {
+      return `unknown feature "${name}"; expected one of ${FEATURE_NAMES.join(", ")}, or one with its parameters such as moving_average_50`;
+    }
+    return e.message.replace(/^features\[0\]:? ?/, "");
+  }
+}
+
+const featureSchema = z.string({ error: "expected a feature column name" }).check((ctx) => {
+  const problem = columnProblem(ctx.value);
+  if (problem !== undefined)
+    ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+});
 
 const int = (what: string) =>
   z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` });
@@ -120,7 +132,11 @@ export const trainConfigSchema = z
     // zod runs this even when a key above failed; then the spec is invalid and already reported.
     let needed: number;
     try {
-      needed = warmupLength({ lookback: config.lookback, features: config.features }) + 2;
+      // one feature row (no convergence history: training drops only the warm-up) + its label
+      needed =
+        candlesNeeded({ lookback: config.lookback, features: config.features }, 1, {
+          history: 0,
+        }) + 1;
     } catch {
       return;
     }

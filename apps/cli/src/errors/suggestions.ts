@@ -1,3 +1,4 @@
+import { FEATURE_NAMES } from "@mle/features";
 /** What the user can do next, per error code. Codes without an entry get no hint. */
 export const SUGGESTIONS: Readonly<Record<string, string>> = {
   USAGE_ERROR: "run `mle --help` or `mle <command> --help` for the options",
@@ -9,8 +10,9 @@ export const SUGGESTIONS: Readonly<Record<string, string>> = {
   VALIDATION_ERROR: "check the values given on the command line",
   INVALID_SYMBOL: "symbols are 1-20 characters from A-Z, 0-9, '.', '_' and '-'",
   INVALID_LOOKBACK: "use an integer lookback between 2 and 10000",
-  UNKNOWN_FEATURE:
-    "known features: close, simple_return, log_return, moving_average, rolling_volatility, ema, rsi, zscore",
+  UNKNOWN_FEATURE: `known features: ${FEATURE_NAMES.join(", ")}; give parameters as feature_value (moving_average_50)`,
+  INVALID_PARAMETER:
+    "give each parameter as an integer in its range, in order: moving_average_50, macd_12_26_9 (see the @mle/features README)",
   UPSTREAM_UNAVAILABLE:
     "is the upstream running? start one with `mle upstream serve --port 9000`, or set MARKET_DATA_SOURCE=sample",
   UPSTREAM_TIMEOUT: "check the upstream, or raise MARKET_DATA_TIMEOUT_MS",

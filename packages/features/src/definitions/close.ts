@@ -1,11 +1,15 @@
 import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { WINDOW } from "../history";
 
 /** `close[t]`, defined from the first row. */
 export const close: FeatureDefinition = {
   name: "close",
   summary: "the close itself",
+  inputs: ["close"],
+  params: [],
   firstIndex: () => 0,
-  batch(input, _lookback, offset) {
+  history: () => WINDOW,
+  batch(input, _p, offset) {
     // A private copy of the input can be shared as a view; the caller's own array is copied.
     const view = input.closes.subarray(offset);
     return input.ownsCloses ? view : view.slice();

@@ -1,4 +1,6 @@
 import { batchFromKernel, type FeatureDefinition, type FeatureKernel } from "../definition";
+import { converging } from "../history";
+import { windowParam } from "../params";
 
 /**
  * Exponential moving average with alpha = 2 / (w + 1), seeded at input index `w - 1` with the mean
@@ -7,11 +9,15 @@ import { batchFromKernel, type FeatureDefinition, type FeatureKernel } from "../
 export const ema: FeatureDefinition = {
   name: "ema",
   summary: "EMA, alpha 2/(w+1), seeded with the SMA of the first w closes",
-  firstIndex: (w) => w - 1,
-  batch(input, w, offset) {
-    return batchFromKernel(ema.createKernel(w), input.closes, offset);
+  inputs: ["close"],
+  params: [windowParam("span: alpha = 2 / (window + 1)")],
+  firstIndex: (p) => p.window! - 1,
+  history: (p) => converging(2 / (p.window! + 1), p.window!),
+  batch(input, p, offset) {
+    return batchFromKernel(ema.createKernel(p), input, offset);
   },
-  createKernel(w): FeatureKernel {
+  createKernel(p): FeatureKernel {
+    const w = p.window!;
     const alpha = 2 / (w + 1);
     let count = 0;
     let sum = 0;

@@ -1,11 +1,15 @@
 import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { WINDOW } from "../history";
 
 /** `ln(close[t] / close[t-1])`, defined from input index 1. */
 export const logReturn: FeatureDefinition = {
   name: "log_return",
   summary: "ln(close[t] / close[t-1])",
+  inputs: ["close"],
+  params: [],
   firstIndex: () => 1,
-  batch(input, _lookback, offset) {
+  history: () => WINDOW,
+  batch(input, _p, offset) {
     const closes = input.closes;
     const n = closes.length;
     const out = new Float64Array(n - offset);

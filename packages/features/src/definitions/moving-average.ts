@@ -1,14 +1,20 @@
 import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { WINDOW } from "../history";
 import { resumInterval } from "../kernels/resum";
 import { RollingSum } from "../kernels/rolling-sum";
 import { SlidingWindow } from "../kernels/window";
+import { windowParam } from "../params";
 
 /** Mean of closes `t-w+1 .. t`, defined from input index `w - 1`. */
 export const movingAverage: FeatureDefinition = {
   name: "moving_average",
   summary: "mean of the last w closes",
-  firstIndex: (w) => w - 1,
-  batch(input, w, offset) {
+  inputs: ["close"],
+  params: [windowParam("closes averaged")],
+  firstIndex: (p) => p.window! - 1,
+  history: () => WINDOW,
+  batch(input, p, offset) {
+    const w = p.window!;
     // Same arithmetic, same order as RollingSum (the stream side), kept in locals for speed.
     const c = input.closes;
     const n = c.length;
@@ -31,7 +37,8 @@ export const movingAverage: FeatureDefinition = {
     }
     return out;
   },
-  createKernel(w): FeatureKernel {
+  createKernel(p): FeatureKernel {
+    const w = p.window!;
     const win = new SlidingWindow(w);
     const rs = new RollingSum(w);
     return {

@@ -1,8 +1,10 @@
 import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { WINDOW } from "../history";
 import { resumInterval } from "../kernels/resum";
 import { RollingMoments, twoPassMoments } from "../kernels/rolling-moments";
 import { slideM2, slideMean } from "../kernels/welford";
 import { SlidingWindow } from "../kernels/window";
+import { windowParam } from "../params";
 
 /**
  * Sample standard deviation (ddof = 1, as pandas' `rolling(w).std()`) of the simple returns
@@ -11,8 +13,12 @@ import { SlidingWindow } from "../kernels/window";
 export const rollingVolatility: FeatureDefinition = {
   name: "rolling_volatility",
   summary: "sample std (ddof 1) of the last w simple returns",
-  firstIndex: (w) => w,
-  batch(input, w, offset) {
+  inputs: ["close"],
+  params: [windowParam("simple returns in the window")],
+  firstIndex: (p) => p.window!,
+  history: () => WINDOW,
+  batch(input, p, offset) {
+    const w = p.window!;
     // RollingMoments' arithmetic in the same order, held in locals for speed. The returns are the
     // shared simple-return series: the same expression as the stream computes, so the same values.
     const c = input.closes;
@@ -62,7 +68,8 @@ export const rollingVolatility: FeatureDefinition = {
     }
     return out;
   },
-  createKernel(w): FeatureKernel {
+  createKernel(p): FeatureKernel {
+    const w = p.window!;
     const win = new SlidingWindow(w);
     const m = new RollingMoments(w);
     let prev = Number.NaN;

@@ -1,4 +1,6 @@
 import { batchFromKernel, type FeatureDefinition, type FeatureKernel } from "../definition";
+import { converging } from "../history";
+import { windowParam } from "../params";
 
 /** RSI from Wilder averages; 100 when there were only gains, 50 when the price never moved. */
 export function rsiFromAverages(avgGain: number, avgLoss: number): number {
@@ -13,11 +15,15 @@ export function rsiFromAverages(avgGain: number, avgLoss: number): number {
 export const rsi: FeatureDefinition = {
   name: "rsi",
   summary: "Wilder RSI over w periods (0..100)",
-  firstIndex: (w) => w,
-  batch(input, w, offset) {
-    return batchFromKernel(rsi.createKernel(w), input.closes, offset);
+  inputs: ["close"],
+  params: [windowParam("Wilder periods")],
+  firstIndex: (p) => p.window!,
+  history: (p) => converging(1 / p.window!, p.window!),
+  batch(input, p, offset) {
+    return batchFromKernel(rsi.createKernel(p), input, offset);
   },
-  createKernel(w): FeatureKernel {
+  createKernel(p): FeatureKernel {
+    const w = p.window!;
     let prev = Number.NaN;
     let changes = 0;
     let gain = 0;

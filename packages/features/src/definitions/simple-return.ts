@@ -1,11 +1,15 @@
 import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { WINDOW } from "../history";
 
 /** `close[t] / close[t-1] - 1`, defined from input index 1. */
 export const simpleReturn: FeatureDefinition = {
   name: "simple_return",
   summary: "close[t] / close[t-1] - 1",
+  inputs: ["close"],
+  params: [],
   firstIndex: () => 1,
-  batch(input, _lookback, offset) {
+  history: () => WINDOW,
+  batch(input, _p, offset) {
     // Same expression as the kernel below; shared with rolling_volatility through `input`.
     return input.simpleReturns().subarray(offset);
   },

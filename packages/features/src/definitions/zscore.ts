@@ -1,6 +1,8 @@
 import { batchFromKernel, type FeatureDefinition, type FeatureKernel } from "../definition";
+import { WINDOW } from "../history";
 import { RollingMoments } from "../kernels/rolling-moments";
 import { SlidingWindow } from "../kernels/window";
+import { windowParam } from "../params";
 
 /**
  * `(close[t] - mean) / std` over closes `t-w+1 .. t` (sample std, ddof 1), defined from input
@@ -9,11 +11,15 @@ import { SlidingWindow } from "../kernels/window";
 export const zscore: FeatureDefinition = {
   name: "zscore",
   summary: "(close - rolling mean) / rolling sample std of the last w closes; 0 when flat",
-  firstIndex: (w) => w - 1,
-  batch(input, w, offset) {
-    return batchFromKernel(zscore.createKernel(w), input.closes, offset);
+  inputs: ["close"],
+  params: [windowParam("closes in the window")],
+  firstIndex: (p) => p.window! - 1,
+  history: () => WINDOW,
+  batch(input, p, offset) {
+    return batchFromKernel(zscore.createKernel(p), input, offset);
   },
-  createKernel(w): FeatureKernel {
+  createKernel(p): FeatureKernel {
+    const w = p.window!;
     const win = new SlidingWindow(w);
     const m = new RollingMoments(w);
     return {
