@@ -3,7 +3,7 @@ import { candlesNeeded } from "./candles-needed";
 import { computeFeatures } from "./compute";
 import { fetchFeatures } from "./fetch";
 import { FEATURE_DEFINITIONS } from "./feature-definitions";
-import { validateFeatureSpec } from "./spec";
+import { type FeatureSpec, validateFeatureSpec } from "./spec";
 import { mulberry32 } from "./testing/series";
 
 function bars(n: number) {
@@ -91,7 +91,7 @@ describe("fetchFeatures", () => {
     expect(w.bars.map((b) => b.timestamp)).toEqual(all.slice(-5).map((b) => b.timestamp));
     const whole = computeFeatures(
       all.map((b) => b.close),
-      { lookback: 10 },
+      validateFeatureSpec({ lookback: 10 }) as FeatureSpec,
     );
     for (const name of w.columns) {
       // the same values as over all 500 bars, up to the rounding history of a running sum

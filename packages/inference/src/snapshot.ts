@@ -24,7 +24,8 @@ export interface ModelSnapshot {
   readonly kind: string;
   /** Input columns in the order `predictRows` expects them. */
   readonly columns: readonly string[];
-  readonly lookback: number;
+  /** The spec's lookback; undefined when its columns all set their own parameters. */
+  readonly lookback: number | undefined;
   /**
    * Predicts each row of a row-major matrix with `columns.length` columns. Throws RangeError when
    * the length is not a multiple of the column count or a value is not finite: callers validate

@@ -36,7 +36,11 @@ export function modelMetadata(
         name: FEATURES_INPUT,
         datatype: "FP64",
         shape: [-1, snapshot.columns.length],
-        parameters: { columns: snapshot.columns.join(","), lookback: snapshot.lookback },
+        parameters: {
+          columns: snapshot.columns.join(","),
+          // a spec whose columns all carry their own parameters has no lookback
+          ...(snapshot.lookback === undefined ? {} : { lookback: snapshot.lookback }),
+        },
       },
     ],
     outputs: OUTPUT_NAMES.map((output) => ({ name: output, datatype: "FP64", shape: [-1] })),
