@@ -3,7 +3,7 @@
  * (single-flight) and a finished vector is reused for `ttlMs` (0 disables reuse).
  * @module
  */
-import type { MarketDataSource } from "@mle/market-client";
+import type { MarketDataSource, MarketSymbol } from "@mle/market-client";
 import { type FeatureVector, latestFeatureVector } from "./feature-vector";
 import { Lru } from "./lru";
 import type { ServingModel } from "./serving-model";
@@ -52,7 +52,7 @@ export class FeatureCache {
    * The vector for `symbol` (already normalised) under `model`'s spec. An aborted `signal` rejects
    * this caller only; a fetch shared with other callers keeps running for them.
    */
-  get(symbol: string, model: ServingModel, signal?: AbortSignal): Promise<FeatureVector> {
+  get(symbol: MarketSymbol, model: ServingModel, signal?: AbortSignal): Promise<FeatureVector> {
     const key = `${symbol}|${model.specKey}`;
     if (this.#ttlMs > 0) {
       const entry = this.#entries.get(key);

@@ -2,7 +2,7 @@
  * `createPredictor`: serves predictions from the registry's active model (or a named version).
  * @module
  */
-import { normalizeSymbol } from "@mle/market-client";
+import { type MarketSymbol, normalizeSymbol } from "@mle/market-client";
 import { mapBounded } from "./concurrency";
 import { toItemError } from "./item-error";
 import { FeatureCache } from "./feature-cache";
@@ -54,7 +54,7 @@ export function createPredictor(options: PredictorOptions): Predictor {
 
   async function predictWith(
     model: ServingModel,
-    symbol: string,
+    symbol: MarketSymbol,
     signal: AbortSignal | undefined,
   ): Promise<Prediction> {
     const vector = await cache.get(symbol, model, signal);
@@ -80,10 +80,10 @@ export function createPredictor(options: PredictorOptions): Predictor {
       opts: PredictOptions = {},
     ): Promise<BatchItem[]> {
       const model = await resolve(opts.version);
-      const items: Array<BatchItem | string> = [];
+      const items: Array<BatchItem | MarketSymbol> = [];
       const seen = new Set<string>();
       for (const raw of symbols) {
-        let symbol: string;
+        let symbol: MarketSymbol;
         try {
           symbol = normalizeSymbol(raw);
         } catch (error) {

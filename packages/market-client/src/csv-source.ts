@@ -3,8 +3,7 @@ import { join } from "node:path";
 import type { Candle } from "./candle";
 import { parseCandleCsv } from "./csv-parse";
 import { ConfigError, InsufficientDataError, SymbolNotFoundError } from "./errors";
-import { assertLimit, type GetCandlesOptions, type MarketDataSource } from "./source";
-import { normalizeSymbol } from "./symbol";
+import { type MarketDataSource, withPreamble } from "./source";
 
 export interface CsvSourceOptions {
   /** Folder holding one `<SYMBOL>.csv` per symbol (file name matched case-insensitively). */
@@ -42,10 +41,7 @@ export function createCsvSource(options: CsvSourceOptions): MarketDataSource {
 
   return {
     kind: "csv",
-    async getCandles(symbol: string, { limit, signal }: GetCandlesOptions): Promise<Candle[]> {
-      signal?.throwIfAborted();
-      const sym = normalizeSymbol(symbol);
-      assertLimit(limit);
+    getCandles: withPreamble(async (sym, limit, signal): Promise<Candle[]> => {
       const name = await findFile(dir, sym);
       if (name === undefined)
         throw new SymbolNotFoundError(sym, `No CSV file for symbol "${sym}" (${sym}.csv)`);
@@ -62,6 +58,6 @@ export function createCsvSource(options: CsvSourceOptions): MarketDataSource {
         throw new InsufficientDataError(sym, 1, 0, `CSV file ${name} has no candle rows`);
       }
       return entry.candles.slice(-limit);
-    },
+    }),
   };
 }

@@ -7,8 +7,7 @@ import type { UpstreamEvent } from "./events";
 import { type AttemptContext, AttemptFailure, fetchCandlesOnce } from "./http-attempt";
 import { REDIRECT_POLICIES, type RedirectPolicy } from "./redirects";
 import { backoffDelay, DEFAULT_MAX_RETRY_AFTER_MS } from "./retry-policy";
-import { assertLimit, type GetCandlesOptions, type MarketDataSource } from "./source";
-import { normalizeSymbol } from "./symbol";
+import { type MarketDataSource, withPreamble } from "./source";
 import { prepareUpstreamUrl } from "./upstream-url";
 
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -160,10 +159,7 @@ export function createHttpSource(options: HttpSourceOptions): HttpSource {
     get breakerState() {
       return breaker.state;
     },
-    async getCandles(symbol: string, { limit, signal }: GetCandlesOptions): Promise<Candle[]> {
-      signal?.throwIfAborted();
-      const sym = normalizeSymbol(symbol);
-      assertLimit(limit);
+    getCandles: withPreamble(async (sym, limit, signal): Promise<Candle[]> => {
       const started = now();
       const ticket = breaker.acquire();
       if (!ticket.allowed) {
@@ -210,6 +206,6 @@ export function createHttpSource(options: HttpSourceOptions): HttpSource {
       } finally {
         breaker.settle(ticket, outcome);
       }
-    },
+    }),
   };
 }

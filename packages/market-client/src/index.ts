@@ -51,5 +51,7 @@ export type { SamplePath } from "./sample-price-path";
 export { generateSamplePath, SAMPLE_ORIGIN, SAMPLE_PROCESS } from "./sample-price-path";
 export type { SampleSourceOptions } from "./sample-source";
 export { createSampleSource, DEFAULT_SAMPLE_END_DATE, DEFAULT_SAMPLE_SEED } from "./sample-source";
-export type { GetCandlesOptions, MarketDataSource } from "./source";
+export type { FetchCandles, GetCandlesOptions, MarketDataSource } from "./source";
+export { withPreamble } from "./source";
+export type { MarketSymbol } from "./symbol";
 export { normalizeSymbol, SYMBOL_PATTERN } from "./symbol";

@@ -1,8 +1,7 @@
 import type { Candle } from "./candle";
 import { ConfigError } from "./errors";
 import { DAY_MS, generateSamplePath, SAMPLE_ORIGIN, type SamplePath } from "./sample-price-path";
-import { assertLimit, type GetCandlesOptions, type MarketDataSource } from "./source";
-import { normalizeSymbol } from "./symbol";
+import { type MarketDataSource, withPreamble } from "./source";
 
 export const DEFAULT_SAMPLE_SEED = 42;
 export const DEFAULT_SAMPLE_END_DATE = "2025-12-31";
@@ -81,10 +80,7 @@ export function createSampleSource(options: SampleSourceOptions = {}): MarketDat
 
   return {
     kind: "sample",
-    async getCandles(symbol: string, { limit, signal }: GetCandlesOptions): Promise<Candle[]> {
-      signal?.throwIfAborted();
-      const sym = normalizeSymbol(symbol);
-      assertLimit(limit);
+    getCandles: withPreamble(async (sym, limit): Promise<Candle[]> => {
       const path = pathOf(sym);
       const count = Math.min(limit, maxCandles, path.length);
       const out: Candle[] = new Array(count);
@@ -101,6 +97,6 @@ export function createSampleSource(options: SampleSourceOptions = {}): MarketDat
         };
       }
       return out;
-    },
+    }),
   };
 }

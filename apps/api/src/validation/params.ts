@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { SYMBOL_PATTERN } from "@mle/market-client";
+import { normalizeSymbol, SYMBOL_PATTERN } from "@mle/market-client";
 
 /** Smallest and largest `lookback` the API accepts (the features library allows more). */
 export const API_MIN_LOOKBACK = 2;
@@ -24,7 +24,9 @@ function queryInteger(name: string, min: number, max: number) {
 export const SymbolParam = z
   .string()
   .regex(SYMBOL_PATTERN, "symbol must be 1-20 characters of letters, digits, '.', '-' or '_'")
-  .transform((s) => s.toUpperCase())
+  // The pattern gives the 422 message and the OpenAPI text; normalizeSymbol (market-client owns
+  // the rule) cannot fail after it and types the result as a validated MarketSymbol.
+  .transform(normalizeSymbol)
   .openapi({
     param: { name: "symbol", in: "query" },
     description:
