@@ -1,4 +1,4 @@
-import { type FeatureSpec, warmupLength } from "@mle/features";
+import { type FeatureSpec, type FeatureSpecInput, warmupLength } from "@mle/features";
 
 /** How many time steps walk-forward folds leave out between train and test, and why. */
 export interface Embargo {
@@ -22,12 +22,12 @@ export interface Embargo {
  * embargoFor({ lookback: 20, features: ["close", "rolling_volatility"] }); // { history: 20, label_horizon: 1, gap: 21, source: "auto" }
  * ```
  */
-export function embargoFor(spec: FeatureSpec): Embargo {
+export function embargoFor(spec: FeatureSpec | FeatureSpecInput): Embargo {
   const history = warmupLength(spec);
   return { history, label_horizon: 1, gap: history + 1, source: "auto" };
 }
 
 /** The embargo a caller's `gap` gives (recorded next to the spec's own needs). */
-export function embargoWithGap(spec: FeatureSpec, gap: number): Embargo {
+export function embargoWithGap(spec: FeatureSpec | FeatureSpecInput, gap: number): Embargo {
   return { ...embargoFor(spec), gap, source: "option" };
 }
