@@ -32,18 +32,18 @@ export async function renderTables() {
   });
   const doc = await (await app.request("/openapi.json")).json();
   const apiRows = [];
-  const prefixed = (p) => doc.paths[`${api.API_PREFIX}${p}`] !== undefined;
+  // The document lists each route once; `x-aliases` names the other paths that answer like it.
   for (const [p, ops] of Object.entries(doc.paths).sort(([a], [b]) => a.localeCompare(b))) {
-    if (p.startsWith(`${api.API_PREFIX}/`)) continue;
     for (const [method, op] of Object.entries(ops)) {
       const statuses = Object.keys(op.responses ?? {}).join(", ");
-      apiRows.push(`| \`${method.toUpperCase()} ${p}\` | ${prefixed(p) ? "yes" : "no"} | ${cell(op.summary ?? op.description ?? "")} | ${statuses} |`);
+      const aliases = (op["x-aliases"] ?? []).map((a) => `\`${a}\``).join(", ") || "-";
+      apiRows.push(`| \`${method.toUpperCase()} ${p}\` | ${aliases} | ${cell(op.summary ?? op.description ?? "")} | ${statuses} |`);
     }
   }
   const apiTable = [
-    `Routes marked "yes" are also served under \`${api.API_PREFIX}\` (e.g. \`${api.API_PREFIX}/predict\`); the system and protocol routes (health, metrics, Open Inference \`/v2\`, MLflow scoring) keep the paths their callers expect.`,
+    `The feature, prediction, model and readiness routes are also served under \`${api.API_PREFIX}\` (the aliases column lists every other path of a route); health, metrics, docs and the protocol routes (Open Inference \`/v2\`, MLflow scoring) keep only the paths their callers expect.`,
     "",
-    `| route | also at \`${api.API_PREFIX}\` | what it does | statuses |`,
+    "| route | aliases | what it does | statuses |",
     "| --- | --- | --- | --- |",
     ...apiRows,
   ].join("\n");

@@ -22,6 +22,7 @@ import { drainingMiddleware } from "./middleware/draining";
 import { requestIdMiddleware } from "./middleware/request-id";
 import { secureHeadersMiddleware } from "./middleware/secure-headers";
 import { requestTimeout } from "./middleware/timeout";
+import { API_PREFIX } from "./openapi/aliases";
 import { registerDocsRoutes } from "./routes/docs";
 import { mlflowError, openInferenceError, protocolErrors } from "./protocols/error-shape";
 import { MLFLOW_PATHS, registerMlflowRoutes } from "./routes/mlflow";
@@ -33,9 +34,6 @@ import { registerModelRoutes } from "./routes/models";
 import { registerPredictRoutes } from "./routes/predict";
 import { registerReadyRoutes } from "./routes/ready";
 import { registerUiRoutes } from "./routes/ui";
-
-/** Prefix under which the versioned API is mounted (routes also answer unprefixed). */
-export const API_PREFIX = "/api/v1";
 
 /** What {@link createApp} is built from. Everything is injected: the app holds no global state. */
 export interface AppDeps {

@@ -2,7 +2,9 @@
  * The ML Engine Platform HTTP API: `createApp(deps)` builds the Hono app; `server.ts` runs it.
  * @module
  */
-export { API_PREFIX, createApp } from "./app";
+export { createApp } from "./app";
+export { API_PREFIX, PATH_ALIASES } from "./openapi/aliases";
+export { foldAliases, openApiConfig } from "./openapi/document";
 export type { AppDeps } from "./app";
 export { API_ENV_VARS, ApiConfigError, apiEnvSchema, loadApiConfig } from "./config";
 export type { ApiConfig, ApiEnvVarName, EnvVarDoc } from "./config";

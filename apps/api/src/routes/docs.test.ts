@@ -40,7 +40,7 @@ describe("GET /openapi.json", () => {
     const doc = (await res.json()) as Doc;
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.info.title).toBeTruthy();
-    for (const path of ["/health", "/metrics", "/features", "/api/v1/features"]) {
+    for (const path of ["/health", "/metrics", "/features"]) {
       expect(doc.paths[path]?.get, path).toBeDefined();
     }
   });

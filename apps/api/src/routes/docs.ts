@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env";
 import { errorResponse } from "../errors/envelope";
+import { openApiDocument } from "../openapi/document";
 import { readStaticFile } from "../static/static-files";
 import type { RouteContext } from "../context/route-context";
 
@@ -19,19 +20,6 @@ export const DOCS_ASSETS = ["swagger-ui.css", "swagger-ui-bundle.js"] as const;
 /** The docs pages' CSP: everything from this server; Swagger UI's inline SVG icons are data: URLs. */
 const DOCS_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-
-/** The `info` and servers of the generated OpenAPI document. */
-export function openApiConfig(version: string) {
-  return {
-    openapi: "3.0.3",
-    info: {
-      title: "ML Engine Platform API",
-      version,
-      description:
-        "Deterministic market features and model predictions. Every error has the body `{ error: { code, message, details? } }` and every response an `x-request-id` header.",
-    },
-  };
-}
 
 // Relative URLs: the page works at /docs behind any path prefix.
 const DOCS_HTML = `<!doctype html>
@@ -78,7 +66,8 @@ export function registerDocsRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext):
     scheme: "bearer",
     description: "The server's ADMIN_TOKEN, for the admin (mutating) routes.",
   });
-  app.doc(OPENAPI_PATH, openApiConfig(ctx.version));
+  const document = openApiDocument(app, ctx.version);
+  app.get(OPENAPI_PATH, (c) => c.json(document(), 200));
   app.get(DOCS_PATH, (c) => c.html(DOCS_HTML, 200, { "content-security-policy": DOCS_CSP }));
   app.get(`${DOCS_PATH}/assets/:file`, async (c) => {
     const name = c.req.param("file");

@@ -55,6 +55,7 @@ export const FeaturesResponseSchema = z
 const featuresRoute = createRoute({
   method: "get",
   path: "/features",
+  operationId: "getFeatures",
   tags: ["features"],
   summary: "Feature rows for a symbol",
   description:

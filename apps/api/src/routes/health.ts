@@ -16,6 +16,7 @@ export const HealthResponseSchema = z
 const healthRoute = createRoute({
   method: "get",
   path: "/health",
+  operationId: "getHealth",
   tags: ["system"],
   summary: "Liveness",
   description: "Answers 200 while the process is up. Does not touch the upstream or the registry.",

@@ -5,7 +5,10 @@ import { json, startApi, tempRegistry } from "../../test/inference-support";
 type OpenApi = {
   paths: Record<
     string,
-    Record<string, { description?: string; responses: Record<string, unknown> }>
+    Record<
+      string,
+      { description?: string; responses: Record<string, unknown>; "x-aliases"?: string[] }
+    >
   >;
   components: {
     schemas: Record<
@@ -19,7 +22,7 @@ type OpenApi = {
 };
 
 describe("the OpenAPI document", () => {
-  it("documents every model and predict route, also under /api/v1, with the confidence formula and examples", async () => {
+  it("documents every model and predict route once, its /api/v1 alias in x-aliases, with the confidence formula and examples", async () => {
     const { registry, cleanup } = await tempRegistry();
     const a = await startApi({ source: createSampleSource(), registry });
     try {
@@ -33,7 +36,9 @@ describe("the OpenAPI document", () => {
         "/ready",
       ]) {
         expect(doc.paths, path).toHaveProperty([path]);
-        expect(doc.paths, path).toHaveProperty([`/api/v1${path}`]);
+        expect(doc.paths, path).not.toHaveProperty([`/api/v1${path}`]);
+        const op = Object.values(doc.paths[path]!)[0]!;
+        expect(op["x-aliases"], path).toContain(`/api/v1${path}`);
       }
       expect(Object.keys(doc.paths["/predict"]!.get!.responses).sort()).toEqual([
         "200",

@@ -7,6 +7,7 @@ import type { RouteContext } from "../context/route-context";
 const metricsRoute = createRoute({
   method: "get",
   path: "/metrics",
+  operationId: "getMetrics",
   tags: ["system"],
   summary: "Prometheus metrics",
   description:

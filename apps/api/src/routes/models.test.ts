@@ -94,6 +94,9 @@ describe("GET /model/{version}", () => {
     expect(body.dataset_summary).toBeTypeOf("object");
     expect(await json(await a.get("/model/active"))).toEqual(body);
     expect(await json(await a.get(`/api/v1/model/${v1}`))).toEqual(body);
+    for (const alias of [`/models/${v1}`, `/api/v1/models/${v1}`]) {
+      expect(await json(await a.get(alias)), alias).toEqual(body);
+    }
   });
 
   it("answers 422 for names that are not vN, 404 for unknown versions, 503 for 'active' without a model", async () => {

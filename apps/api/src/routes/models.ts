@@ -18,6 +18,7 @@ import {
 const modelsRoute = createRoute({
   method: "get",
   path: "/models",
+  operationId: "listModels",
   tags: ["models"],
   summary: "List model versions",
   description:
@@ -57,6 +58,7 @@ const modelsRoute = createRoute({
 const modelRoute = createRoute({
   method: "get",
   path: "/model/{version}",
+  operationId: "getModel",
   tags: ["models"],
   summary: "One model version",
   description:
@@ -84,6 +86,7 @@ const ActivateVersionPath = z
 const activateRoute = createRoute({
   method: "post",
   path: "/models/{version}/activate",
+  operationId: "activateModel",
   tags: ["models"],
   summary: "Activate a model version (admin)",
   description:
@@ -103,6 +106,8 @@ const activateRoute = createRoute({
     }),
   },
 });
+
+type Details = z.output<typeof ModelDetailsSchema>;
 
 function keyMetrics(metrics: EntryMetrics | undefined): EntryMetrics | null {
   return metrics === undefined
@@ -133,26 +138,31 @@ export function registerModelRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext)
     return c.json({ active_version: active, models }, 200);
   });
 
-  app.openapi(modelRoute, async (c) => {
-    const registry = requireRegistry(ctx);
-    const version = await resolveVersion(registry, c.req.valid("param").version);
-    const d = await registry.get(version);
-    return c.json(
-      {
-        version: d.version,
-        created_at: d.created_at,
-        status: d.status,
-        ...(d.problem === undefined ? {} : { problem: d.problem }),
-        is_active: d.is_active,
-        metadata: d.metadata,
-        metrics: d.metrics,
-        key_metrics: keyMetrics(d.key_metrics),
-        feature_columns: d.featureColumns,
-        dataset_summary: d.datasetSummary,
-      },
-      200,
-    );
-  });
+  // `/models/{version}` is the alias (folded into the document's x-aliases, see openapi/aliases.ts).
+  for (const path of [modelRoute.path, "/models/{version}"]) {
+    app.openapi({ ...modelRoute, path }, async (c) => {
+      const registry = requireRegistry(ctx);
+      const version = await resolveVersion(registry, c.req.valid("param").version);
+      const d = await registry.get(version);
+      return c.json(
+        {
+          version: d.version,
+          created_at: d.created_at,
+          status: d.status,
+          ...(d.problem === undefined ? {} : { problem: d.problem }),
+          is_active: d.is_active,
+          // Verified artifacts our trainer wrote (sha256-checked; null when not): the schema
+          // documents their shape, the registry returns them as plain JSON.
+          metadata: d.metadata as Details["metadata"],
+          metrics: d.metrics as Details["metrics"],
+          key_metrics: keyMetrics(d.key_metrics),
+          feature_columns: d.featureColumns as Details["feature_columns"],
+          dataset_summary: d.datasetSummary as Details["dataset_summary"],
+        },
+        200,
+      );
+    });
+  }
 
   app.use("/models/:version/activate", adminAuth(ctx.config.adminToken));
   app.openapi(activateRoute, async (c) => {

@@ -20,6 +20,7 @@ import {
 const predictRoute = createRoute({
   method: "get",
   path: "/predict",
+  operationId: "predict",
   tags: ["predictions"],
   summary: "Predict the next return of a symbol",
   description: `Fetches just enough of the latest candles for the model's warm-up, computes the features with the feature spec stored with the model (no training/serving skew) and applies the model. Concurrent requests for a symbol share one upstream fetch; results are reused for INFERENCE_CACHE_TTL_MS. ${CONFIDENCE_DOC} Without a trained model: 503 NO_ACTIVE_MODEL (train with \`pnpm --filter cli train\`).`,
@@ -42,6 +43,7 @@ const predictRoute = createRoute({
 const batchRoute = createRoute({
   method: "post",
   path: "/predict/batch",
+  operationId: "predictBatch",
   tags: ["predictions"],
   summary: "Predict for several symbols",
   description: `Body \`{ "symbols": [...] }\` with 1 to ${MAX_BATCH_SYMBOLS} symbols (optional \`version\`). Symbols are upper-cased and deduplicated (first occurrence order); all use one model snapshot and share upstream fetches. Each symbol gets a result or its own error (with the status it would have on GET /predict): one bad symbol does not fail the others. The whole request fails only when no symbol can be answered by the model (e.g. 503 NO_ACTIVE_MODEL). Content type other than JSON: 415; body not JSON, empty or more than ${MAX_BATCH_SYMBOLS} symbols: 422; body over BODY_LIMIT_BYTES: 413.`,

@@ -8,6 +8,7 @@ import { ReadySchema } from "../schemas/inference";
 const readyRoute = createRoute({
   method: "get",
   path: "/ready",
+  operationId: "getReady",
   tags: ["system"],
   summary: "Readiness",
   description:

@@ -156,6 +156,90 @@ export const ModelsResponseSchema = z
   })
   .openapi("Models");
 
+const RegressionMetrics = z
+  .object({
+    rmse: z.number(),
+    mae: z.number(),
+    r2: z.number(),
+    directional_accuracy: z.number(),
+    n: z.number().int(),
+  })
+  .openapi("RegressionMetrics");
+
+const MetricsSet = z
+  .object({
+    model: RegressionMetrics,
+    baseline_zero: RegressionMetrics,
+    baseline_mean: RegressionMetrics,
+  })
+  .openapi("MetricsSet", {
+    description:
+      "The model and two baselines (always 0; the training rows' mean) on the same rows.",
+  });
+
+const MetricsReport = z
+  .object({
+    train: MetricsSet,
+    validation: MetricsSet,
+    cv: z.object({
+      folds: z.array(
+        MetricsSet.extend({
+          index: z.number().int(),
+          train_rows: z.number().int(),
+          test_rows: z.number().int(),
+        }),
+      ),
+      mean: RegressionMetrics,
+      std: RegressionMetrics,
+    }),
+  })
+  .nullable()
+  .openapi("MetricsReport", {
+    description:
+      "metrics.json: train, validation and walk-forward CV metrics; null when unverified.",
+  });
+
+const ColumnStats = z
+  .object({ mean: z.number(), std: z.number(), min: z.number(), max: z.number() })
+  .openapi("ColumnStats");
+
+const DatasetSummary = z
+  .object({
+    rows: z.number().int(),
+    cols: z.number().int(),
+    spec: z.object({ lookback: z.number().int(), features: z.array(z.string()) }),
+    feature_columns: z.array(z.string()),
+    symbols: z.array(z.string()),
+    per_symbol: z.record(
+      z.string(),
+      z.object({
+        candles: z.number().int(),
+        kept: z.number().int(),
+        dropped_warmup: z.number().int(),
+        dropped_no_label: z.number().int(),
+      }),
+    ),
+    dropped: z.object({ warmup: z.number().int(), no_label: z.number().int() }),
+    date_range: z.object({ start: z.string(), end: z.string() }),
+    features: z.record(z.string(), ColumnStats),
+    target: ColumnStats,
+    content_hash: z.string(),
+  })
+  .nullable()
+  .openapi("DatasetSummary", { description: "dataset_summary.json; null when unverified." });
+
+const ModelMetadata = z
+  .object({
+    version: z.string(),
+    created_at: z.string(),
+    artifacts: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int() })),
+  })
+  .nullable()
+  .openapi("ModelMetadata", {
+    description:
+      "metadata.json: the registry's version, created_at and artifact hashes, plus what the trainer recorded (hyperparameters, config, data source, dataset hash, split, package versions); null when unreadable.",
+  });
+
 export const ModelDetailsSchema = z
   .object({
     version: z.string().openapi({ example: "v2" }),
@@ -163,16 +247,17 @@ export const ModelDetailsSchema = z
     status: z.enum(["ok", "corrupt"]),
     problem: z.string().optional(),
     is_active: z.boolean(),
-    metadata: z.record(z.string(), z.unknown()).nullable(),
-    metrics: z
-      .unknown()
-      .openapi({ description: "metrics.json: train/validation/cv metrics and baselines." }),
+    metadata: ModelMetadata,
+    metrics: MetricsReport,
     key_metrics: KeyMetrics,
-    feature_columns: z.unknown().openapi({
-      description: "feature_columns.json",
-      example: ["close", "simple_return", "moving_average", "rolling_volatility"],
-    }),
-    dataset_summary: z.unknown().openapi({ description: "dataset_summary.json" }),
+    feature_columns: z
+      .array(z.string())
+      .nullable()
+      .openapi({
+        description: "feature_columns.json; null when unverified.",
+        example: ["close", "simple_return", "moving_average", "rolling_volatility"],
+      }),
+    dataset_summary: DatasetSummary,
   })
   .openapi("ModelDetails");
 
