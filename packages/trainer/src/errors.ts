@@ -8,6 +8,8 @@ export const TrainerErrorCode = {
   INVALID_DATA: "INVALID_DATA",
   /** An option is missing, of the wrong type, or out of range (`alpha < 0`, `validationFraction` outside (0, 1), ...). */
   INVALID_OPTIONS: "INVALID_OPTIONS",
+  /** `--require-skill` and the like: the version's evaluation shows no evidence of skill (or it has no evaluation). */
+  NO_SKILL_EVIDENCE: "NO_SKILL_EVIDENCE",
   /** A `model.json` document does not match the `mle.ridge` format. */
   INVALID_MODEL: "INVALID_MODEL",
 } as const;

@@ -22,6 +22,8 @@ export type {
 export { EVALUATION_FORMAT, EVALUATION_FORMAT_VERSION, evaluateRun } from "./evaluation/report";
 export type { EvaluationInput, EvaluationReport } from "./evaluation/report";
 export { formatP, SKILL_ALPHA, verdictOf } from "./evaluation/verdict";
+export { requireSkill, skillEvidence } from "./evaluation/require-skill";
+export type { SkillEvidence } from "./evaluation/require-skill";
 export type { Verdict } from "./evaluation/verdict";
 export type { TrainerErrorOptions } from "./errors";
 export { isTrainerError, TrainerError, TrainerErrorCode } from "./errors";

@@ -1,5 +1,7 @@
-import { createSampleSource } from "@mle/market-client";
+import { type Candle, createSampleSource, type MarketDataSource } from "@mle/market-client";
+import { createRegistry } from "@mle/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import path from "node:path";
 import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
 import type { TrainSummary } from "../train/summary";
 
@@ -55,5 +57,66 @@ describe("mle train: the evaluation verdict", () => {
     const bad = await cli.run("train", "--config", file, "--gap", "soon");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/expected an integer or "auto"/);
+  });
+
+  /** Daily candles whose returns follow AR(1) with coefficient phi (phi 0: a random walk, no skill to find). */
+  function ar1Source(phi: number): MarketDataSource {
+    return {
+      kind: "test",
+      async getCandles(symbol, { limit }) {
+        let s = symbol.charCodeAt(0) * 7919;
+        const uniform = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+        let close = 100;
+        let r = 0;
+        const out: Candle[] = [];
+        for (let i = 0; i < limit; i++) {
+          const t = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString();
+          out.push({ timestamp: t, open: close, high: close, low: close, close, volume: 1000 });
+          r =
+            phi * r +
+            0.01 * Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+          close *= 1 + r;
+        }
+        return out;
+      },
+    };
+  }
+
+  it("--require-skill saves but does not activate a model without evidence, and exits 1 saying why", async () => {
+    const file = await tmp.file(
+      "train-skill.yaml",
+      CONFIG.replace("registry_dir: models", "registry_dir: skill-models"),
+    );
+    const registry = createRegistry({ dir: path.join(tmp.dir, "skill-models") });
+    const noSkill = await createTestCli({ cwd: tmp.dir, source: ar1Source(0) }).run(
+      "train",
+      "--config",
+      file,
+      "--candles",
+      "1500",
+      "--require-skill",
+    );
+    expect(noSkill.code).toBe(1);
+    expect(noSkill.stdout).toMatch(/verdict: no evidence of skill/);
+    expect(noSkill.stderr).toMatch(/NO_SKILL_EVIDENCE.*v1 was not activated: no evidence of skill/);
+    expect(await registry.getActive()).toBeNull();
+    expect((await registry.list()).map((m) => m.version)).toEqual(["v1"]);
+
+    const skill = await createTestCli({ cwd: tmp.dir, source: ar1Source(0.3) }).run(
+      "train",
+      "--config",
+      file,
+      "--candles",
+      "1500",
+      "--require-skill",
+      "--json",
+    );
+    expect(skill.code).toBe(0);
+    expect(JSON.parse(skill.stdout)).toMatchObject({
+      version: "v2",
+      activated: true,
+      activation_refused: false,
+    });
+    expect(await registry.getActive()).toBe("v2");
   });
 });

@@ -1,3 +1,4 @@
+import { requireSkill } from "@mle/trainer";
 import { Command } from "commander";
 import { loadTrainConfig } from "../config/load-config";
 import { CONFIG_DEFAULTS } from "../config/schema";
@@ -25,6 +26,7 @@ export interface TrainCommandOptions {
   readonly registryDir?: string;
   readonly activate?: boolean;
   readonly json?: boolean;
+  readonly requireSkill?: boolean;
 }
 
 export const DEFAULT_CONFIG_PATH = "configs/train.yaml";
@@ -96,6 +98,11 @@ export function createTrainCommand(deps: CliDeps): Command {
     )
     .option("--no-activate", "save the new version without activating it")
     .option("--json", "print the summary as one JSON document on stdout", false)
+    .option(
+      "--require-skill",
+      "activate only with evidence of skill over the zero forecast (the version is saved either way; exit 1 when refused)",
+      false,
+    )
     .action(async (opts: TrainCommandOptions) => {
       const configFile = resolveUserPath(opts.config, deps.cwd);
       const config = await loadTrainConfig(configFile, opts.config, {
@@ -136,9 +143,11 @@ export function createTrainCommand(deps: CliDeps): Command {
         registry,
         now: deps.now,
         progress,
+        requireSkill: opts.requireSkill === true,
       });
       deps.stdout.write(
         opts.json ? `${JSON.stringify(summary, null, 2)}\n` : renderTrainSummary(summary),
       );
+      if (summary.activation_refused) requireSkill(summary.evaluation, summary.version);
     });
 }

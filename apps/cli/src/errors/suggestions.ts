@@ -20,6 +20,8 @@ export const SUGGESTIONS: Readonly<Record<string, string>> = {
   SYMBOL_NOT_FOUND: "check the symbol list against what the data source provides",
   INSUFFICIENT_DATA: "lower `candles` (or --candles), or provide more history for that symbol",
   INSUFFICIENT_ROWS: "use more candles, fewer cv.folds, a smaller cv.gap or a shorter lookback",
+  NO_SKILL_EVIDENCE:
+    "the version is saved but not active: train with more data or other features, or activate it without --require-skill",
   SINGULAR_SYSTEM: "raise model.alpha (--alpha) or drop collinear features",
   INVALID_OPTIONS: "check split, cv and model values in the config",
   INVALID_VERSION: "versions look like v1, v2, v3",

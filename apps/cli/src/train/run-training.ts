@@ -23,6 +23,8 @@ export interface RunTrainingInput {
   readonly progress: Progress;
   /** The queue job this run is (recorded in metadata as `job_id`), when run by `mle worker`. */
   readonly jobId?: string;
+  /** Activate only when the evaluation shows evidence of skill (`--require-skill`). */
+  readonly requireSkill?: boolean;
   /** Versions recorded in metadata; default: read from the installed packages. */
   readonly packageVersions?: Readonly<Record<string, string>>;
 }
@@ -68,6 +70,10 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
   });
   if (input.jobId !== undefined) metadata.job_id = input.jobId;
 
+  // --require-skill: the version is still saved (its evidence is worth keeping), never activated.
+  const refused =
+    input.requireSkill === true && config.activate && !result.evaluation.verdict.skill;
+  const activate = config.activate && !refused;
   progress.step(`saving into ${registry.dir}`);
   const saved = await registry.save(
     {
@@ -77,7 +83,7 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
       featureColumns: [...dataset.featureColumns],
       datasetSummary,
     },
-    { activate: config.activate },
+    { activate },
   );
   const active = await registry.getActive();
 
@@ -86,7 +92,8 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
     version: saved.version,
     path: saved.path,
     registry_dir: registry.dir,
-    activated: config.activate,
+    activated: activate,
+    activation_refused: refused,
     active_version: active,
     model_type: config.model.type,
     alpha: config.model.alpha,

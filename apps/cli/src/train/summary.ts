@@ -19,6 +19,8 @@ export interface TrainSummary {
   readonly registry_dir: string;
   /** Whether this run moved the active pointer to the new version. */
   readonly activated: boolean;
+  /** `--require-skill` kept the new version from becoming active (no evidence of skill). */
+  readonly activation_refused: boolean;
   /** The active version after the run (may be an older one when not activated). */
   readonly active_version: string | null;
   readonly model_type: "ridge";
