@@ -36,6 +36,8 @@ export interface ApiMetrics {
   /** `mle_cache_hits_total{cache}` / `mle_cache_misses_total{cache}`. */
   readonly cacheHits: Counter;
   readonly cacheMisses: Counter;
+  /** `mle_http_requests_in_flight`: requests being answered now (set from a plain count at scrape). */
+  readonly inFlight: { enter(): void; leave(): void };
   /** `mle_predictions_total{model_version}`. */
   readonly predictions: Counter;
   /** `mle_active_model_version{version}` = 1 for the active version only. */
@@ -71,6 +73,13 @@ export function createApiMetrics(options: {
     uptime.set({}, options.uptimeSeconds());
     heap.set({}, process.memoryUsage().heapUsed);
   });
+  // A plain number on the request path; the gauge reads it only when /metrics is rendered.
+  let inFlight = 0;
+  const inFlightGauge = registry.gauge(
+    "mle_http_requests_in_flight",
+    "HTTP requests being answered now (this scrape included).",
+  );
+  registry.onCollect(() => inFlightGauge.set({}, inFlight));
   const labels = ["method", "route", "status"];
   const activeModelVersion = registry.gauge(
     "mle_active_model_version",
@@ -128,6 +137,14 @@ export function createApiMetrics(options: {
       "Predictions served, by model version.",
       ["model_version"],
     ),
+    inFlight: {
+      enter: () => {
+        inFlight++;
+      },
+      leave: () => {
+        inFlight--;
+      },
+    },
     activeModelVersion,
     setActiveModelVersion(version) {
       activeModelVersion.clear();

@@ -34,7 +34,12 @@ export function accessLog(options: {
   const log = options.logger.child({}, { redact: { paths: [], censor: "[redacted]" } });
   return async (c, next) => {
     const started = options.now();
-    await next();
+    options.metrics.inFlight.enter();
+    try {
+      await next();
+    } finally {
+      options.metrics.inFlight.leave();
+    }
     const durationMs = Math.max(0, options.now() - started);
     const status = c.res.status;
     const route = routePattern(c);
