@@ -16,6 +16,9 @@ describe("loadApiConfig", () => {
       inferenceCacheTtlMs: 5000,
       shutdownTimeoutMs: 10_000,
       uiDir: undefined,
+      headersTimeoutMs: 10_000,
+      receiveTimeoutMs: 30_000,
+      maxConnections: 1024,
     });
   });
 

@@ -42,7 +42,7 @@ export const API_ENV_VARS = [
   {
     name: "ADMIN_TOKEN",
     description:
-      "Bearer token (16+ characters) that enables mutating endpoints. Unset: those endpoints answer 404.",
+      "Bearer token (16-512 characters, no whitespace) that enables mutating endpoints. Unset: those endpoints answer 404.",
     default: undefined,
   },
   {
@@ -71,6 +71,24 @@ export const API_ENV_VARS = [
     name: "SHUTDOWN_TIMEOUT_MS",
     description: "On SIGTERM/SIGINT, wait this long for in-flight requests before closing them.",
     default: "10000",
+  },
+  {
+    name: "HEADERS_TIMEOUT_MS",
+    description:
+      "A client must send its complete request headers within this many ms, else 408 CLIENT_TIMEOUT and the connection closes (Node's headersTimeout; slow-header clients).",
+    default: "10000",
+  },
+  {
+    name: "RECEIVE_TIMEOUT_MS",
+    description:
+      "A client must send its whole request (headers and body) within this many ms, else 408 CLIENT_TIMEOUT (Node's requestTimeout); at least HEADERS_TIMEOUT_MS.",
+    default: "30000",
+  },
+  {
+    name: "MAX_CONNECTIONS",
+    description:
+      "Most concurrent client connections; further ones are closed at once (Node's maxConnections).",
+    default: "1024",
   },
 ] as const satisfies readonly EnvVarDoc[];
 
@@ -113,12 +131,18 @@ export const apiEnvSchema = z.object({
     .string()
     .min(16, "must be at least 16 characters")
     .max(512, "must be at most 512 characters")
+    // A bearer token with whitespace can never be sent back intact (a trailing newline from a
+    // secrets file is the usual case), so it would lock the admin routes for good.
+    .regex(/^\S+$/, "must not contain whitespace (check for a trailing newline or space)")
     .optional(),
   REQUEST_TIMEOUT_MS: intIn(1, 600_000).default(30_000),
   BODY_LIMIT_BYTES: intIn(1, 100 * 1024 * 1024).default(64 * 1024),
   INFERENCE_CACHE_TTL_MS: intIn(0, 86_400_000).default(5000),
   SHUTDOWN_TIMEOUT_MS: intIn(0, 600_000).default(10_000),
   UI_DIR: z.string().min(1).optional(),
+  HEADERS_TIMEOUT_MS: intIn(1, 600_000).default(10_000),
+  RECEIVE_TIMEOUT_MS: intIn(1, 3_600_000).default(30_000),
+  MAX_CONNECTIONS: intIn(1, 1_000_000).default(1024),
 });
 
 /** The API's validated configuration. */
@@ -138,6 +162,12 @@ export interface ApiConfig {
   readonly shutdownTimeoutMs: number;
   /** Absolute path of the built web UI served at /ui; undefined: no UI. */
   readonly uiDir: string | undefined;
+  /** Node's headersTimeout: the whole request head must arrive within it. */
+  readonly headersTimeoutMs: number;
+  /** Node's requestTimeout: the whole request must arrive within it. */
+  readonly receiveTimeoutMs: number;
+  /** Node's maxConnections. */
+  readonly maxConnections: number;
 }
 
 function absoluteFrom(cwd: string, p: string): string {
@@ -181,6 +211,12 @@ export function loadApiConfig(
     throw new ApiConfigError(variable, `Invalid ${variable}: ${issue?.message ?? "invalid value"}`);
   }
   const e = parsed.data;
+  if (e.HEADERS_TIMEOUT_MS > e.RECEIVE_TIMEOUT_MS) {
+    throw new ApiConfigError(
+      "HEADERS_TIMEOUT_MS",
+      "Invalid HEADERS_TIMEOUT_MS: must be at most RECEIVE_TIMEOUT_MS",
+    );
+  }
   const cwd = options.cwd ?? env.INIT_CWD ?? process.cwd();
   return {
     host: e.HOST,
@@ -194,5 +230,8 @@ export function loadApiConfig(
     inferenceCacheTtlMs: e.INFERENCE_CACHE_TTL_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     uiDir: e.UI_DIR === undefined ? undefined : absoluteFrom(cwd, e.UI_DIR),
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    receiveTimeoutMs: e.RECEIVE_TIMEOUT_MS,
+    maxConnections: e.MAX_CONNECTIONS,
   };
 }

@@ -10,6 +10,8 @@ import { loadMarketDataConfig } from "@mle/market-client";
 import { createRegistry } from "@mle/registry";
 import pkg from "../package.json";
 import { createApp } from "./app";
+import { createServer, type RequestListener, type ServerOptions } from "node:http";
+import { clientErrorHandler, routableOnly } from "./client-error";
 import { loadApiConfig } from "./config";
 import { createLifecycle } from "./lifecycle";
 import { createLogDestination } from "./log-destination";
@@ -60,18 +62,37 @@ const app = createApp({
   clock: () => performance.now(),
 });
 
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-  logger.info(
-    {
-      host: config.host,
-      port: info.port,
-      source: source.kind,
-      registry_dir: config.registryDir,
-      version: pkg.version,
+// The adapter calls this as createServer(serverOptions, listener).
+const createRoutableServer = ((options: ServerOptions, listener: RequestListener) =>
+  createServer(options, routableOnly(listener))) as typeof createServer;
+const server = serve(
+  {
+    fetch: app.fetch,
+    hostname: config.host,
+    port: config.port,
+    createServer: createRoutableServer,
+    serverOptions: {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.receiveTimeoutMs,
+      // Node checks both deadlines on this period (30 s by default, far coarser than the bounds).
+      connectionsCheckingInterval: Math.min(1000, config.headersTimeoutMs),
     },
-    "listening",
-  );
-});
+  },
+  (info) => {
+    logger.info(
+      {
+        host: config.host,
+        port: info.port,
+        source: source.kind,
+        registry_dir: config.registryDir,
+        version: pkg.version,
+      },
+      "listening",
+    );
+  },
+);
+(server as import("node:http").Server).maxConnections = config.maxConnections;
+server.on("clientError", clientErrorHandler(logger));
 server.on("error", (err) => {
   logger.fatal({ err }, "server error");
   process.exit(1);

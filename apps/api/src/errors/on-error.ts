@@ -5,7 +5,7 @@ import { isApiError } from "./api-error";
 import { asDomainError } from "./domain";
 import { errorResponse } from "./envelope";
 import { toPublicError } from "./public-error";
-import { type ApiErrorCode, isApiErrorCode, PUBLIC_MESSAGE } from "./status-map";
+import { type ApiErrorCode, isApiErrorCode, PUBLIC_MESSAGE, statusForCode } from "./status-map";
 
 const HTTP_EXCEPTION_CODES: Readonly<Record<number, ApiErrorCode>> = {
   400: "VALIDATION_ERROR",
@@ -35,7 +35,10 @@ export function createErrorHandler(getLogger: (c: Context) => Logger): ErrorHand
     }
     const domain = asDomainError(err);
     if (domain !== undefined && isApiErrorCode(domain.code) && domain.code !== "INTERNAL_ERROR") {
-      log.warn({ err, code: domain.code }, "request failed with a domain error");
+      // A caller's mistake (unknown version or symbol, too little data) is info without a stack:
+      // any client can cause one per request, and a stack per line would flood the logs.
+      if (statusForCode(domain.code) < 500) log.info({ code: domain.code }, "request refused");
+      else log.warn({ err, code: domain.code }, "request failed with a domain error");
       const { code, message } = toPublicError(domain);
       return errorResponse(c, code, message);
     }

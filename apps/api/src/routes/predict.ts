@@ -78,7 +78,10 @@ export function registerPredictRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContex
     return c.json(prediction, 200);
   });
 
-  app.use(batchRoute.path, requireJson());
+  // POST only: another method must reach the 405 handler (with Allow), whatever its content type.
+  app.use(batchRoute.path, (c, next) =>
+    c.req.method === "POST" ? requireJson()(c, next) : next(),
+  );
   app.openapi(batchRoute, async (c) => {
     const { symbols, version } = c.req.valid("json");
     const items = await requirePredictor(ctx).predictBatch(symbols, {
