@@ -1,6 +1,13 @@
 import { Command } from "commander";
 import type { CliDeps } from "../deps";
-import { jsonOption, openRegistry, registryDirOption, toJson } from "./models-shared";
+import { requireSkill } from "@mle/trainer";
+import {
+  jsonOption,
+  loadEvaluation,
+  openRegistry,
+  registryDirOption,
+  toJson,
+} from "./models-shared";
 
 /**
  * `mle models activate <version>`: point serving at a version (rollback in one command). The
@@ -15,15 +22,26 @@ export function createModelsActivateCommand(deps: CliDeps): Command {
     .argument("<version>", "version name, e.g. v1")
     .addOption(registryDirOption())
     .addOption(jsonOption())
-    .action(async (version: string, opts: { registryDir?: string; json: boolean }) => {
-      const registry = openRegistry(deps, opts.registryDir);
-      const previous = await registry.getActive();
-      await registry.activate(version);
-      const active = await registry.getActive();
-      deps.stdout.write(
-        opts.json
-          ? toJson({ active_version: active, previous_version: previous })
-          : `active version: ${active ?? "-"} (was ${previous ?? "none"})\n`,
-      );
-    });
+    .option(
+      "--require-skill",
+      "refuse unless the version's evaluation.json shows evidence of skill over the zero forecast",
+      false,
+    )
+    .action(
+      async (
+        version: string,
+        opts: { registryDir?: string; json: boolean; requireSkill: boolean },
+      ) => {
+        const registry = openRegistry(deps, opts.registryDir);
+        if (opts.requireSkill) requireSkill(await loadEvaluation(registry, version), version);
+        const previous = await registry.getActive();
+        await registry.activate(version);
+        const active = await registry.getActive();
+        deps.stdout.write(
+          opts.json
+            ? toJson({ active_version: active, previous_version: previous })
+            : `active version: ${active ?? "-"} (was ${previous ?? "none"})\n`,
+        );
+      },
+    );
 }

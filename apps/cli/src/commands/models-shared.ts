@@ -25,3 +25,18 @@ export function openRegistry(deps: CliDeps, flag: string | undefined): Registry 
 export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/** File name of the evaluation report stored with each version. */
+export const EVALUATION_FILE = "evaluation.json";
+
+/**
+ * A version's `evaluation.json`, or undefined when the version has none (trained before
+ * evaluations were stored) or the registry keeps only its fixed artifacts.
+ */
+export async function loadEvaluation(
+  registry: { load(version: string): Promise<unknown> },
+  version: string,
+): Promise<unknown> {
+  const loaded = (await registry.load(version)) as { files?: Readonly<Record<string, unknown>> };
+  return loaded.files?.[EVALUATION_FILE];
+}

@@ -1,7 +1,14 @@
 import { Command } from "commander";
 import type { CliDeps } from "../deps";
 import { formatNumber, formatPercent } from "../render/format";
-import { jsonOption, openRegistry, registryDirOption, toJson } from "./models-shared";
+import { skillEvidence } from "@mle/trainer";
+import {
+  jsonOption,
+  loadEvaluation,
+  openRegistry,
+  registryDirOption,
+  toJson,
+} from "./models-shared";
 
 function field(metadata: Record<string, unknown> | null, key: string): unknown {
   return metadata === null ? undefined : metadata[key];
@@ -23,8 +30,11 @@ export function createModelsShowCommand(deps: CliDeps): Command {
     .action(async (version: string, opts: { registryDir?: string; json: boolean }) => {
       const registry = openRegistry(deps, opts.registryDir);
       const details = await registry.get(version);
+      // A corrupt version cannot be loaded; its evaluation is then unknown (null).
+      const evaluation =
+        details.status === "ok" ? ((await loadEvaluation(registry, version)) ?? null) : null;
       if (opts.json) {
-        deps.stdout.write(toJson(details));
+        deps.stdout.write(toJson({ ...details, evaluation }));
         return;
       }
       const md = details.metadata;
@@ -41,6 +51,7 @@ export function createModelsShowCommand(deps: CliDeps): Command {
         `dataset     sha256 ${String(field(md, "dataset_hash") ?? "-")}`,
         `validation  RMSE ${formatNumber(details.key_metrics?.rmse)}  R² ${formatNumber(details.key_metrics?.r2, 4)}  direction ${formatPercent(details.key_metrics?.directional_accuracy)}`,
         `trained in  ${String(field(md, "training_duration_ms") ?? "-")} ms`,
+        `verdict     ${skillEvidence(evaluation ?? undefined).text}`,
       ];
       deps.stdout.write(`${lines.join("\n")}\n`);
     });

@@ -101,6 +101,25 @@ describe("mle train: the evaluation verdict", () => {
     expect(noSkill.stderr).toMatch(/NO_SKILL_EVIDENCE.*v1 was not activated: no evidence of skill/);
     expect(await registry.getActive()).toBeNull();
     expect((await registry.list()).map((m) => m.version)).toEqual(["v1"]);
+    const refused = await createTestCli({ cwd: tmp.dir, source: ar1Source(0) }).run(
+      "models",
+      "activate",
+      "v1",
+      "--require-skill",
+      "--registry-dir",
+      "skill-models",
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/NO_SKILL_EVIDENCE.*v1 was not activated/);
+    expect(await registry.getActive()).toBeNull();
+    const shown = await createTestCli({ cwd: tmp.dir, source: ar1Source(0) }).run(
+      "models",
+      "show",
+      "v1",
+      "--registry-dir",
+      "skill-models",
+    );
+    expect(shown.stdout).toMatch(/^verdict {5}(no evidence of skill|no evaluation\.json)/m);
 
     const skill = await createTestCli({ cwd: tmp.dir, source: ar1Source(0.3) }).run(
       "train",

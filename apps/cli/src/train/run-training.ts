@@ -4,6 +4,7 @@ import type { Registry } from "@mle/registry";
 import { train } from "@mle/trainer";
 import type { TrainConfig } from "../config/schema";
 import type { Progress } from "../render/progress";
+import { EVALUATION_FILE } from "../commands/models-shared";
 import { fetchCandles } from "./fetch-candles";
 import { buildMetadata } from "./metadata";
 import { readPackageVersions } from "./package-versions";
@@ -75,16 +76,16 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
     input.requireSkill === true && config.activate && !result.evaluation.verdict.skill;
   const activate = config.activate && !refused;
   progress.step(`saving into ${registry.dir}`);
-  const saved = await registry.save(
-    {
-      model: result.model,
-      metadata,
-      metrics: result.metrics,
-      featureColumns: [...dataset.featureColumns],
-      datasetSummary,
-    },
-    { activate },
-  );
+  // evaluation.json goes with the version's other artifacts (the registry hashes it like them).
+  const artifacts: Parameters<Registry["save"]>[0] & { files: Record<string, unknown> } = {
+    model: result.model,
+    metadata,
+    metrics: result.metrics,
+    featureColumns: [...dataset.featureColumns],
+    datasetSummary,
+    files: { [EVALUATION_FILE]: result.evaluation },
+  };
+  const saved = await registry.save(artifacts, { activate });
   const active = await registry.getActive();
 
   const { validation, cv } = result.metrics;
