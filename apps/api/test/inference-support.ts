@@ -1,17 +1,16 @@
 /**
  * Test support for the model routes: a real HTTP server on an ephemeral loopback port, a temp-folder registry
- * and models trained through the public APIs of @mle/dataset and @mle/trainer.
+ * and models trained with `@mle/trainer/testing` (shared with the inference tests).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { buildDataset, summarizeDataset } from "@mle/dataset";
 import type { FeatureName } from "@mle/features";
-import type { Candle, MarketDataSource } from "@mle/market-client";
+import type { MarketDataSource } from "@mle/market-client";
 import { createRegistry, type Registry } from "@mle/registry";
-import { train } from "@mle/trainer";
+import { trainSample } from "@mle/trainer/testing";
 import { type AppDeps, createApp } from "../src/app";
 import { loadApiConfig } from "../src/config";
 import { silentLogger } from "./support";
@@ -77,27 +76,9 @@ export async function trainModel(
   source: MarketDataSource,
   spec: TrainSpec = {},
 ): Promise<string> {
-  const symbols = ["AAPL", "MSFT"];
-  const featureSpec = {
-    lookback: spec.lookback ?? 10,
-    features: [
-      ...(spec.features ?? ["close", "simple_return", "moving_average", "rolling_volatility"]),
-    ],
-  };
-  const candles: Record<string, Candle[]> = {};
-  for (const s of symbols) candles[s] = await source.getCandles(s, { limit: 300 });
-  const ds = buildDataset(candles, featureSpec);
-  const result = train(ds, { alpha: 1, validationFraction: 0.2, folds: 3, gap: 0 });
-  const saved = await registry.save(
-    {
-      model: result.model,
-      metadata: { symbols, feature_spec: featureSpec },
-      metrics: result.metrics,
-      featureColumns: result.model.feature_spec.features,
-      datasetSummary: summarizeDataset(ds),
-    },
-    { activate: spec.activate ?? true },
-  );
+  const saved = await registry.save(await trainSample(source, spec), {
+    activate: spec.activate ?? true,
+  });
   return saved.version;
 }
 

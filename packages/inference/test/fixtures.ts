@@ -1,15 +1,15 @@
 /**
- * Test fixtures built only from the real packages' public APIs: sample candles, a dataset from
- * @mle/dataset, a model from @mle/trainer, a temp-folder registry from @mle/registry.
+ * Test fixtures built only from the real packages' public APIs: sample candles, a model from
+ * `@mle/trainer/testing` (the one shared way to train a small one), a temp-folder registry.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildDataset, summarizeDataset } from "@mle/dataset";
 import type { FeatureName } from "@mle/features";
 import type { Candle, GetCandlesOptions, MarketDataSource } from "@mle/market-client";
 import { createRegistry, type Registry } from "@mle/registry";
-import { type ModelSpec, train } from "@mle/trainer";
+import type { ModelSpec } from "@mle/trainer";
+import { trainSample } from "@mle/trainer/testing";
 
 export interface TrainSpec {
   readonly lookback?: number;
@@ -38,28 +38,9 @@ export async function trainAndSave(
   source: MarketDataSource,
   spec: TrainSpec = {},
 ): Promise<string> {
-  const symbols = spec.symbols ?? ["AAPL", "MSFT"];
-  const featureSpec = {
-    lookback: spec.lookback ?? 10,
-    features: [
-      ...(spec.features ?? ["close", "simple_return", "moving_average", "rolling_volatility"]),
-    ],
-  };
-  const candles: Record<string, Candle[]> = {};
-  for (const s of symbols) candles[s] = await source.getCandles(s, { limit: 300 });
-  const ds = buildDataset(candles, featureSpec);
-  const model = spec.model ?? { type: "ridge", alpha: spec.alpha ?? 1 };
-  const result = train(ds, { model, validationFraction: 0.2, folds: 3, gap: 0 });
-  const saved = await registry.save(
-    {
-      model: result.model,
-      metadata: { symbols, feature_spec: featureSpec },
-      metrics: result.metrics,
-      featureColumns: result.model.feature_spec.features,
-      datasetSummary: summarizeDataset(ds),
-    },
-    { activate: spec.activate ?? true },
-  );
+  const saved = await registry.save(await trainSample(source, spec), {
+    activate: spec.activate ?? true,
+  });
   return saved.version;
 }
 

@@ -8,7 +8,7 @@ import { renderTrainSummary } from "../train/render-summary";
 import { runTraining } from "../train/run-training";
 import { parseInteger, parseIntegerOrAuto, parseList, parseNumber } from "../util/parse-options";
 import { portablePath, resolveUserPath } from "../util/paths";
-import { DEFAULT_REGISTRY_DIR, registryDirAsGiven, resolveRegistryDir } from "../util/registry-dir";
+import { DEFAULT_REGISTRY_DIR, registryDirAsGiven } from "../util/registry-dir";
 import { sourceEnv } from "../util/source-env";
 
 /** Options of `mle train` as commander parses them. */
@@ -117,12 +117,13 @@ export function createTrainCommand(deps: CliDeps): Command {
         seed: opts.seed,
         activate: opts.activate,
       });
-      const registryDir = resolveRegistryDir({
+      // As the user wrote it (recorded in metadata), then resolved (where the registry is opened).
+      const registryDirGiven = registryDirAsGiven({
         flag: opts.registryDir,
         config: config.registry_dir,
         env: deps.env,
-        cwd: deps.cwd,
       });
+      const registryDir = resolveUserPath(registryDirGiven, deps.cwd);
       // Precedence for the sample seed: --seed, then MARKET_DATA_SEED, then the config's seed.
       const envSeed = deps.env.MARKET_DATA_SEED === "" ? undefined : deps.env.MARKET_DATA_SEED;
       const seed = opts.seed !== undefined ? String(opts.seed) : (envSeed ?? String(config.seed));
@@ -134,11 +135,7 @@ export function createTrainCommand(deps: CliDeps): Command {
         config: { ...config, seed: Number(seed) },
         // Metadata is served by the API: record no absolute path of this machine.
         configFile: portablePath(configFile, deps.cwd),
-        registryDirAsGiven: registryDirAsGiven({
-          flag: opts.registryDir,
-          config: config.registry_dir,
-          env: deps.env,
-        }),
+        registryDirAsGiven: registryDirGiven,
         source,
         registry,
         now: deps.now,

@@ -1,0 +1,55 @@
+import { buildDataset, type PriceSeries, summarizeDataset } from "@mle/dataset";
+import type { ModelSpec } from "../kinds/model-spec";
+import { train } from "../train";
+
+/** What {@link trainSample} reads candles from (a `MarketDataSource` fits). */
+export interface CandleReader {
+  getCandles(symbol: string, options: { limit: number }): Promise<readonly PriceSeries[]>;
+}
+
+/** A small training run; every field has a default that trains in milliseconds. */
+export interface SampleTrainSpec {
+  /** Default 10. */
+  readonly lookback?: number;
+  /** Default the four default columns. */
+  readonly features?: readonly string[];
+  /** Default `["AAPL", "MSFT"]`. */
+  readonly symbols?: readonly string[];
+  /** Candles per symbol, default 300. */
+  readonly candles?: number;
+  /** Ridge penalty when `model` is not given, default 1. */
+  readonly alpha?: number;
+  /** A kind other than ridge (then `alpha` is ignored). */
+  readonly model?: ModelSpec;
+}
+
+const DEFAULT_COLUMNS = ["close", "simple_return", "moving_average", "rolling_volatility"];
+
+/**
+ * Trains a small model on a source's candles and returns what `registry.save` takes, so tests of
+ * the layers above the trainer (inference, the API, the CLI) save a real model in one line.
+ *
+ * @example
+ * ```ts
+ * const { version } = await registry.save(await trainSample(createSampleSource()), { activate: true });
+ * ```
+ */
+export async function trainSample(source: CandleReader, spec: SampleTrainSpec = {}) {
+  const symbols = [...(spec.symbols ?? ["AAPL", "MSFT"])];
+  const featureSpec = {
+    lookback: spec.lookback ?? 10,
+    features: [...(spec.features ?? DEFAULT_COLUMNS)],
+  };
+  const candles: Record<string, readonly PriceSeries[]> = {};
+  for (const s of symbols) candles[s] = await source.getCandles(s, { limit: spec.candles ?? 300 });
+  const ds = buildDataset(candles, featureSpec);
+  const model = spec.model ?? { type: "ridge", alpha: spec.alpha ?? 1 };
+  const result = train(ds, { model, validationFraction: 0.2, folds: 3, gap: 0 });
+  return {
+    model: result.model,
+    metadata: { symbols, feature_spec: featureSpec },
+    metrics: result.metrics,
+    featureColumns: result.model.feature_spec.features,
+    datasetSummary: summarizeDataset(ds),
+  };
+}
