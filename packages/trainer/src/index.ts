@@ -70,6 +70,14 @@ export {
 export type { TrainOptions, TrainProgress } from "./options";
 export { resolveTrainOptions } from "./options";
 export { parseModel } from "./parse-model";
+export {
+  PREDICTIONS_DIGITS,
+  PREDICTIONS_FILE,
+  PREDICTIONS_FORMAT,
+  PREDICTIONS_FORMAT_VERSION,
+  predictionsArtifact,
+} from "./predictions-artifact";
+export type { PredictionsArtifact } from "./predictions-artifact";
 export type { DesignData, RowRange } from "./range";
 export type { ResidualStats } from "./residuals";
 export { quantileSorted, residualStats } from "./residuals";
