@@ -3,6 +3,7 @@ import { createFeaturesCommand } from "./commands/features";
 import { createJobsCommand } from "./commands/jobs";
 import { createModelsCommand } from "./commands/models";
 import { createPredictCommand } from "./commands/predict";
+import { createReportCommand } from "./commands/report";
 import { createTrainCommand } from "./commands/train";
 import { createUpstreamCommand } from "./commands/upstream";
 import { createWorkerCommand } from "./commands/worker";
@@ -43,7 +44,8 @@ export function createProgram(deps: CliDeps): Command {
     .addCommand(createUpstreamCommand(deps))
     .addCommand(createPredictCommand(deps))
     .addCommand(createJobsCommand(deps))
-    .addCommand(createWorkerCommand(deps));
+    .addCommand(createWorkerCommand(deps))
+    .addCommand(createReportCommand(deps));
   configureAll(program, deps);
   return program;
 }

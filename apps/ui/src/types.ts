@@ -49,15 +49,17 @@ export interface VersionDetails {
 }
 
 /**
- * `GET /model/{version}/predictions`: out-of-sample predictions stored with the version, one
- * entry per row, as columns. `fold` is the walk-forward fold (0-based) or -1 for the final
- * validation range.
+ * `GET /model/{version}/predictions` (`predictions.json`, written by training): out-of-sample
+ * predictions stored with the version, one entry per row, as columns. `fold` is the walk-forward
+ * fold (0-based) or -1 for the final validation range.
  */
 export interface Predictions {
   readonly format: string;
   readonly level: number;
+  readonly interval_method?: string;
   readonly symbols: readonly string[];
-  readonly time: readonly number[];
+  /** Epoch seconds. */
+  readonly timestamps: readonly number[];
   readonly symbol: readonly number[];
   readonly fold: readonly number[];
   readonly actual: readonly number[];

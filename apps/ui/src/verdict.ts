@@ -2,13 +2,13 @@ import { pick } from "./format";
 
 /**
  * The evaluation verdict of a version, as one short label, when the server reports one
- * (`evaluation.verdict` as a string, or an object with a `label`/`status`/`summary`).
+ * (`evaluation.verdict` as a string, or an object with a `text`, `label`, `status` or `summary`).
  */
 export function verdictOf(details: unknown): string | null {
   const v = pick(details, "evaluation", "verdict");
   if (typeof v === "string") return v;
   if (v && typeof v === "object") {
-    for (const key of ["label", "status", "summary", "verdict"]) {
+    for (const key of ["text", "label", "status", "summary", "verdict"]) {
       const s = (v as Record<string, unknown>)[key];
       if (typeof s === "string") return s;
     }

@@ -5,11 +5,13 @@ import { CONFIG_DEFAULTS } from "../config/schema";
 import type { CliDeps } from "../deps";
 import { createProgress, progressEnabled } from "../render/progress";
 import { renderTrainSummary } from "../train/render-summary";
+import { writeReport } from "../report/write-report";
 import { runTraining } from "../train/run-training";
 import { parseInteger, parseIntegerOrAuto, parseList, parseNumber } from "../util/parse-options";
 import { portablePath, resolveUserPath } from "../util/paths";
 import { DEFAULT_REGISTRY_DIR, registryDirAsGiven } from "../util/registry-dir";
 import { sourceEnv } from "../util/source-env";
+import { defaultReportFile } from "./report";
 
 /** Options of `mle train` as commander parses them. */
 export interface TrainCommandOptions {
@@ -27,6 +29,8 @@ export interface TrainCommandOptions {
   readonly activate?: boolean;
   readonly json?: boolean;
   readonly requireSkill?: boolean;
+  /** `--report` alone: true (default file); `--report <file>`: that file. */
+  readonly report?: string | true;
 }
 
 export const DEFAULT_CONFIG_PATH = "configs/train.yaml";
@@ -103,6 +107,10 @@ export function createTrainCommand(deps: CliDeps): Command {
       "activate only with evidence of skill over the zero forecast (the version is saved either way; exit 1 when refused)",
       false,
     )
+    .option(
+      "--report [file]",
+      "also write the new version's page as one self-contained HTML file (default report-<version>.html)",
+    )
     .action(async (opts: TrainCommandOptions) => {
       const configFile = resolveUserPath(opts.config, deps.cwd);
       const config = await loadTrainConfig(configFile, opts.config, {
@@ -142,8 +150,19 @@ export function createTrainCommand(deps: CliDeps): Command {
         progress,
         requireSkill: opts.requireSkill === true,
       });
+      const report =
+        opts.report === undefined
+          ? undefined
+          : resolveUserPath(
+              opts.report === true ? defaultReportFile(summary.version) : opts.report,
+              deps.cwd,
+            );
+      if (report !== undefined) await writeReport(registry, summary.version, report, deps.now());
+      const out = report === undefined ? summary : { ...summary, report };
       deps.stdout.write(
-        opts.json ? `${JSON.stringify(summary, null, 2)}\n` : renderTrainSummary(summary),
+        opts.json
+          ? `${JSON.stringify(out, null, 2)}\n`
+          : `${renderTrainSummary(summary)}${report === undefined ? "" : `report      ${report}\n`}`,
       );
       if (summary.activation_refused) requireSkill(summary.evaluation, summary.version);
     });

@@ -16,7 +16,7 @@ const P: Predictions = {
   format: "mle.predictions",
   level: 0.9,
   symbols: ["AAA", "BBB"],
-  time: [1, 1, 3, 2, 3, 2],
+  timestamps: [1, 1, 3, 2, 3, 2],
   symbol: [0, 1, 0, 0, 1, 1],
   fold: [0, 0, -1, -1, -1, -1],
   actual: [0.01, -0.02, 0.03, -0.01, 0.02, 0.0],

@@ -19,7 +19,7 @@ export interface SymbolSeries {
 
 function rowsWhere(p: Predictions, keep: (i: number) => boolean): number[] {
   const rows: number[] = [];
-  for (let i = 0; i < p.time.length; i++) if (keep(i)) rows.push(i);
+  for (let i = 0; i < p.timestamps.length; i++) if (keep(i)) rows.push(i);
   return rows;
 }
 
@@ -30,9 +30,9 @@ export function symbolSeries(
   folds: readonly number[] = [VALIDATION_FOLD],
 ): SymbolSeries {
   const rows = rowsWhere(p, (i) => p.symbol[i] === symbol && folds.includes(p.fold[i]!));
-  rows.sort((a, b) => p.time[a]! - p.time[b]!);
+  rows.sort((a, b) => p.timestamps[a]! - p.timestamps[b]!);
   return {
-    time: rows.map((i) => p.time[i]!),
+    time: rows.map((i) => p.timestamps[i]!),
     actual: rows.map((i) => p.actual[i]!),
     predicted: rows.map((i) => p.predicted[i]!),
     lower: rows.map((i) => p.lower[i]!),
