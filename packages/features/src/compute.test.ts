@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeFeatures } from "./compute";
-import { FEATURE_NAMES } from "./names";
+import { REFERENCE_NAMES as FEATURE_NAMES } from "./testing/reference";
 import { mulberry32 } from "./testing/series";
 
 function series(n: number, seed: number): number[] {

@@ -19,7 +19,8 @@ describe("feature names", () => {
 
   it("recognises known names only", () => {
     expect(isFeatureName("zscore")).toBe(true);
-    expect(isFeatureName("macd")).toBe(false);
+    expect(isFeatureName("macd")).toBe(true);
+    expect(isFeatureName("macd_line")).toBe(false);
     expect(isFeatureName("toString")).toBe(false);
   });
 });

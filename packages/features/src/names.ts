@@ -7,7 +7,22 @@ export type FeatureName =
   | "rolling_volatility"
   | "ema"
   | "rsi"
-  | "zscore";
+  | "zscore"
+  | "true_range"
+  | "atr"
+  | "parkinson_volatility"
+  | "garman_klass_volatility"
+  | "rogers_satchell_volatility"
+  | "yang_zhang_volatility"
+  | "vwap"
+  | "volume_zscore"
+  | "high_low_range"
+  | "close_location_value"
+  | "macd"
+  | "macd_signal"
+  | "macd_histogram"
+  | "rolling_min_distance"
+  | "rolling_max_distance";
 
 /** Every known feature name, in documentation order. */
 export const FEATURE_NAMES: readonly FeatureName[] = Object.freeze([
@@ -19,6 +34,21 @@ export const FEATURE_NAMES: readonly FeatureName[] = Object.freeze([
   "ema",
   "rsi",
   "zscore",
+  "true_range",
+  "atr",
+  "parkinson_volatility",
+  "garman_klass_volatility",
+  "rogers_satchell_volatility",
+  "yang_zhang_volatility",
+  "vwap",
+  "volume_zscore",
+  "high_low_range",
+  "close_location_value",
+  "macd",
+  "macd_signal",
+  "macd_histogram",
+  "rolling_min_distance",
+  "rolling_max_distance",
 ] as const);
 
 /** The four default columns, in the order the API returns them. */

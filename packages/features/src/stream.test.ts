@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeFeatures } from "./compute";
-import { FEATURE_NAMES } from "./names";
+import { REFERENCE_NAMES as FEATURE_NAMES } from "./testing/reference";
 import { createFeatureStream } from "./stream";
 import { priceSeries } from "./testing/series";
 

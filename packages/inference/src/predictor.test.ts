@@ -223,7 +223,7 @@ describe("createPredictor", () => {
     const v1 = await trainAndSave(registry, sample);
     const loaded = await registry.load(v1);
     const model = loaded.model as { feature_spec: { features: string[] } };
-    const alienColumns = ["close", "macd", "moving_average", "rolling_volatility"];
+    const alienColumns = ["close", "macd_line", "moving_average", "rolling_volatility"];
     const alien = { ...model, feature_spec: { ...model.feature_spec, features: alienColumns } };
     const { version: bad } = await registry.save(
       {
@@ -238,7 +238,7 @@ describe("createPredictor", () => {
     const predictor = createPredictor({ registry, source: sample });
     const error = await predictor.predict("AAPL", { version: bad }).catch((e: unknown) => e);
     expect(isInferenceError(error) && error.code).toBe("INCOMPATIBLE_MODEL");
-    expect((error as Error).message).toContain("macd");
+    expect((error as Error).message).toContain("macd_line");
     // the active pointer names the incompatible model and nothing good was loaded before
     expect(await codeOf(predictor.predict("AAPL"))).toBe("INCOMPATIBLE_MODEL");
     expect(await predictor.readiness()).toMatchObject({ ready: false, code: "INCOMPATIBLE_MODEL" });

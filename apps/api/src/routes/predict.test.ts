@@ -178,13 +178,13 @@ describe("GET /predict", () => {
         ...model,
         feature_spec: {
           lookback: 10,
-          features: ["close", "macd", "moving_average", "rolling_volatility"],
+          features: ["close", "macd_line", "moving_average", "rolling_volatility"],
         },
-        feature_columns: ["close", "macd", "moving_average", "rolling_volatility"],
+        feature_columns: ["close", "macd_line", "moving_average", "rolling_volatility"],
       },
       metadata: {},
       metrics: loaded.metrics,
-      featureColumns: ["close", "macd", "moving_average", "rolling_volatility"],
+      featureColumns: ["close", "macd_line", "moving_average", "rolling_volatility"],
       datasetSummary: loaded.datasetSummary,
     });
     const v3 = await trainModel(registry, source, { activate: false });

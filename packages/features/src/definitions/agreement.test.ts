@@ -1,29 +1,28 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { computeFeatures } from "../compute";
-import { FEATURE_NAMES, type FeatureName } from "../names";
+import { FEATURE_NAMES } from "../names";
+import type { FeatureSpecInput } from "../spec";
 import { createFeatureStream } from "../stream";
-import { mulberry32, priceSeries } from "../testing/series";
+import { barAt, candlesAround, type OhlcvSeries, ohlcvSeries } from "../testing/ohlcv";
+import { mulberry32 } from "../testing/series";
 
-/** Pushes every close and checks each row the stream reports is bit-identical to the batch row. */
-function expectStreamEqualsBatch(
-  c: readonly number[],
-  lookback: number,
-  features: readonly FeatureName[],
-): void {
-  const table = computeFeatures(c, { lookback, features });
-  const stream = createFeatureStream({ lookback, features });
-  const row = new Float64Array(features.length);
-  for (let t = 0; t < c.length; t++) {
-    const ready = stream.push(c[t]!);
+/** Pushes every bar and checks each row the stream reports is bit-identical to the batch row. */
+function expectStreamEqualsBatch(s: OhlcvSeries, spec: FeatureSpecInput): void {
+  const table = computeFeatures(s, spec);
+  const stream = createFeatureStream(spec);
+  const names = table.columns;
+  const row = new Float64Array(names.length);
+  for (let t = 0; t < s.close.length; t++) {
+    const ready = stream.push(barAt(s, t));
     if (ready !== t >= table.offset)
       throw new Error(`ready = ${ready} at index ${t}, offset ${table.offset}`);
     if (!ready) continue;
     stream.latestInto(row);
-    features.forEach((name, j) => {
-      const batch = table.values[name][t - table.offset]!;
+    names.forEach((name, j) => {
+      const batch = table.values[name]![t - table.offset]!;
       if (!Object.is(row[j], batch)) {
-        throw new Error(`${name}[${t}] (w=${lookback}): stream ${row[j]} ≠ batch ${batch}`);
+        throw new Error(`${name}[${t}]: stream ${row[j]} ≠ batch ${batch}`);
       }
     });
   }
@@ -40,29 +39,47 @@ function walk(n: number, seed: number, start = 100): number[] {
   return c;
 }
 
-describe("batch and incremental agree bit for bit", () => {
-  it("on random series, lookbacks and feature subsets (property)", () => {
+/** Every feature: bare names under `lookback` plus MACD and k-bar returns with small parameters. */
+function everyColumn(w: number): string[] {
+  const f = Math.max(1, w - 1);
+  return [
+    ...FEATURE_NAMES.filter((n) => !n.startsWith("macd")),
+    `macd_${f}_${w + 1}_${w}`,
+    `macd_signal_${f}_${w + 1}_${w}`,
+    `macd_histogram_${f}_${w + 1}_${w}`,
+    `simple_return_${w}`,
+    `log_return_${w}`,
+  ];
+}
+
+describe("batch and incremental agree bit for bit, for every definition", () => {
+  it("on random candles, windows and column subsets (property)", () => {
     fc.assert(
       fc.property(
-        priceSeries({ maxLength: 200 }),
+        ohlcvSeries({ maxLength: 200 }),
         fc.integer({ min: 2, max: 40 }),
-        fc.shuffledSubarray([...FEATURE_NAMES], { minLength: 1 }),
-        (c, w, features) => expectStreamEqualsBatch(c, w, features),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        (s, w, pick) => {
+          const all = everyColumn(w);
+          const rnd = mulberry32(pick);
+          const subset = all.filter(() => rnd() < 0.5);
+          expectStreamEqualsBatch(s, { lookback: w, features: subset.length > 0 ? subset : all });
+        },
       ),
       { numRuns: 200 },
     );
   });
 
   it("on long series that cross many re-summation steps and constant stretches", () => {
-    for (const w of [2, 7, 20, 1500]) expectStreamEqualsBatch(walk(6000, w), w, FEATURE_NAMES);
+    for (const w of [2, 7, 20, 1500]) {
+      expectStreamEqualsBatch(candlesAround(walk(6000, w), w), {
+        lookback: w,
+        features: everyColumn(w),
+      });
+    }
   });
 
   it("on a 200,000-candle series with the default features", () => {
-    expectStreamEqualsBatch(walk(200_000, 42), 20, [
-      "close",
-      "simple_return",
-      "moving_average",
-      "rolling_volatility",
-    ]);
+    expectStreamEqualsBatch(candlesAround(walk(200_000, 42), 42), { lookback: 20 });
   });
 });

@@ -1,33 +1,31 @@
 import type { FeatureDefinition, FeatureKernel } from "../definition";
 import { WINDOW } from "../history";
+import { BARS_PARAM, Lagged } from "./lagged";
 
-/** `ln(close[t] / close[t-1])`, defined from input index 1. */
+/** `ln(close[t] / close[t-k])` (k = `bars`, 1 by default), defined from input index k. */
 export const logReturn: FeatureDefinition = {
   name: "log_return",
-  summary: "ln(close[t] / close[t-1])",
+  summary: "ln(close[t] / close[t-k]) (k = bars, default 1)",
   inputs: ["close"],
-  params: [],
-  firstIndex: () => 1,
+  params: [BARS_PARAM],
+  firstIndex: (p) => p.bars!,
   history: () => WINDOW,
-  batch(input, _p, offset) {
-    const closes = input.closes;
-    const n = closes.length;
-    const out = new Float64Array(n - offset);
-    for (let t = Math.max(offset, 1); t < n; t++) {
-      out[t - offset] = Math.log(closes[t]! / closes[t - 1]!);
-    }
+  batch(input, p, offset) {
+    const k = p.bars!;
+    const c = input.closes;
+    const out = new Float64Array(c.length - offset);
+    for (let t = Math.max(offset, k); t < c.length; t++)
+      out[t - offset] = Math.log(c[t]! / c[t - k]!);
     return out;
   },
-  createKernel(): FeatureKernel {
-    let prev = Number.NaN;
+  createKernel(p): FeatureKernel {
+    const lag = new Lagged(p.bars!);
     return {
       push(x) {
-        const r = Math.log(x / prev);
-        prev = x;
-        return r;
+        return Math.log(x / lag.push(x));
       },
       reset() {
-        prev = Number.NaN;
+        lag.reset();
       },
     };
   },

@@ -1,28 +1,32 @@
 import type { FeatureDefinition, FeatureKernel } from "../definition";
 import { WINDOW } from "../history";
+import { BARS_PARAM, Lagged } from "./lagged";
 
-/** `close[t] / close[t-1] - 1`, defined from input index 1. */
+/** `close[t] / close[t-k] - 1` (k = `bars`, 1 by default), defined from input index k. */
 export const simpleReturn: FeatureDefinition = {
   name: "simple_return",
-  summary: "close[t] / close[t-1] - 1",
+  summary: "close[t] / close[t-k] - 1 (k = bars, default 1)",
   inputs: ["close"],
-  params: [],
-  firstIndex: () => 1,
+  params: [BARS_PARAM],
+  firstIndex: (p) => p.bars!,
   history: () => WINDOW,
-  batch(input, _p, offset) {
-    // Same expression as the kernel below; shared with rolling_volatility through `input`.
-    return input.simpleReturns().subarray(offset);
+  batch(input, p, offset) {
+    const k = p.bars!;
+    // One bar: the shared simple-return series (also read by rolling_volatility), same expression.
+    if (k === 1) return input.simpleReturns().subarray(offset);
+    const c = input.closes;
+    const out = new Float64Array(c.length - offset);
+    for (let t = offset; t < c.length; t++) out[t - offset] = c[t]! / c[t - k]! - 1;
+    return out;
   },
-  createKernel(): FeatureKernel {
-    let prev = Number.NaN;
+  createKernel(p): FeatureKernel {
+    const lag = new Lagged(p.bars!);
     return {
       push(x) {
-        const r = x / prev - 1;
-        prev = x;
-        return r;
+        return x / lag.push(x) - 1;
       },
       reset() {
-        prev = Number.NaN;
+        lag.reset();
       },
     };
   },

@@ -24,9 +24,21 @@ function returns(c: readonly number[]): number[] {
   return c.map((x, t) => (t === 0 ? Number.NaN : x / c[t - 1]! - 1));
 }
 
+/** The close-only v1 features this naive reference covers (the others: the numpy OHLCV fixture). */
+export const REFERENCE_NAMES = [
+  "close",
+  "simple_return",
+  "log_return",
+  "moving_average",
+  "rolling_volatility",
+  "ema",
+  "rsi",
+  "zscore",
+] as const satisfies readonly FeatureName[];
+
 /** Reference value of `name` at every input index; `undefined` where it is not defined. */
 export function referenceFeature(
-  name: FeatureName,
+  name: (typeof REFERENCE_NAMES)[number],
   c: readonly number[],
   w: number,
 ): (number | undefined)[] {

@@ -1,0 +1,29 @@
+/** The last `k` closes, to read `close[t − k]` in a stream. */
+export class Lagged {
+  private readonly ring: Float64Array;
+  private pos = 0;
+  private count = 0;
+  constructor(private readonly k: number) {
+    this.ring = new Float64Array(k);
+  }
+  /** Stores `x` and returns the value pushed `k` steps before it (NaN until there is one). */
+  push(x: number): number {
+    const old = this.count >= this.k ? this.ring[this.pos]! : Number.NaN;
+    this.ring[this.pos] = x;
+    this.pos = this.pos + 1 === this.k ? 0 : this.pos + 1;
+    this.count++;
+    return old;
+  }
+  reset(): void {
+    this.pos = 0;
+    this.count = 0;
+  }
+}
+
+export const BARS_PARAM = {
+  name: "bars",
+  summary: "k: the return over k bars, close[t] vs close[t − k]",
+  min: 1,
+  max: 10_000,
+  default: 1,
+} as const;
