@@ -10,6 +10,7 @@ import { serve } from "@hono/node-server";
 import type { FeatureName } from "@mle/features";
 import type { MarketDataSource } from "@mle/market-client";
 import { createRegistry, type Registry } from "@mle/registry";
+import type { ModelSpec } from "@mle/trainer";
 import { trainSample } from "@mle/trainer/testing";
 import { type AppDeps, createApp } from "../src/app";
 import { loadApiConfig } from "../src/config";
@@ -68,6 +69,8 @@ export interface TrainSpec {
   readonly lookback?: number;
   readonly features?: readonly FeatureName[];
   readonly activate?: boolean;
+  /** The kind and hyperparameters (default ridge, alpha 1). */
+  readonly model?: ModelSpec;
 }
 
 /** Trains a model on 300 sample candles of two symbols and saves it. Returns the version. */

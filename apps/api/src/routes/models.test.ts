@@ -82,7 +82,13 @@ describe("GET /model/{version}", () => {
     const v1 = await trainModel(registry, source);
     const a = await api();
     const body = await json<Record<string, unknown>>(await a.get(`/model/${v1}`));
-    expect(body).toMatchObject({ version: v1, status: "ok", is_active: true });
+    expect(body).toMatchObject({
+      version: v1,
+      status: "ok",
+      is_active: true,
+      kind: "ridge",
+      hyperparameters: { alpha: 1 },
+    });
     expect(body.feature_columns).toEqual([
       "close",
       "simple_return",
@@ -97,6 +103,14 @@ describe("GET /model/{version}", () => {
     for (const alias of [`/models/${v1}`, `/api/v1/models/${v1}`]) {
       expect(await json(await a.get(alias)), alias).toEqual(body);
     }
+  });
+
+  it("shows the kind and every hyperparameter of a gbdt version, from the trainer's table", async () => {
+    const v1 = await trainModel(registry, source, { model: { type: "gbdt", n_trees: 5 } });
+    const body = await json<Record<string, unknown>>(await (await api()).get(`/model/${v1}`));
+    expect(body.kind).toBe("gbdt");
+    expect(body.kind_summary).toMatch(/gradient-boosted/);
+    expect(body.hyperparameters).toMatchObject({ n_trees: 5, max_depth: 6, learning_rate: 0.1 });
   });
 
   it("answers 422 for names that are not vN, 404 for unknown versions, 503 for 'active' without a model", async () => {
@@ -114,6 +128,7 @@ describe("GET /model/{version}", () => {
     const a = await api();
     const body = await json<{ status: string; problem: string }>(await a.get(`/model/${v1}`));
     expect(body.status).toBe("corrupt");
+    expect(body).toMatchObject({ kind: null, hyperparameters: null });
     expect(body.problem).toContain("metrics.json");
     expect(body.problem).not.toContain(dir);
   });

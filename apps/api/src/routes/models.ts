@@ -5,6 +5,7 @@ import type { EntryMetrics, Registry } from "@mle/registry";
 import { errorResponses } from "../errors/envelope";
 import type { AppEnv } from "../app-env";
 import { adminAuth } from "../middleware/admin-auth";
+import { modelKindInfo } from "../models/model-kind";
 import type { RouteContext } from "../context/route-context";
 import { requireRegistry } from "../context/predictor";
 import { ApiError } from "../errors/api-error";
@@ -62,7 +63,7 @@ const modelRoute = createRoute({
   tags: ["models"],
   summary: "One model version",
   description:
-    "Metadata, metrics, feature columns, dataset summary and status of a version. `active` is an alias of the active version. A version that is not `vN` is 422 VALIDATION_ERROR; an unknown one 404 MODEL_NOT_FOUND.",
+    "Model kind and hyperparameters (from model.json), metadata, metrics, feature columns, dataset summary and status of a version. `active` is an alias of the active version. A version that is not `vN` is 422 VALIDATION_ERROR; an unknown one 404 MODEL_NOT_FOUND.",
   request: { params: z.object({ version: VersionPath }) },
   responses: {
     200: {
@@ -144,6 +145,7 @@ export function registerModelRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext)
       const registry = requireRegistry(ctx);
       const version = await resolveVersion(registry, c.req.valid("param").version);
       const d = await registry.get(version);
+      const kind = await modelKindInfo(registry, d.version, d.status);
       return c.json(
         {
           version: d.version,
@@ -151,6 +153,7 @@ export function registerModelRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext)
           status: d.status,
           ...(d.problem === undefined ? {} : { problem: d.problem }),
           is_active: d.is_active,
+          ...kind,
           // Verified artifacts our trainer wrote (sha256-checked; null when not): the schema
           // documents their shape, the registry returns them as plain JSON.
           metadata: d.metadata as Details["metadata"],

@@ -247,6 +247,20 @@ export const ModelDetailsSchema = z
     status: z.enum(["ok", "corrupt"]),
     problem: z.string().optional(),
     is_active: z.boolean(),
+    kind: z.string().nullable().openapi({
+      description: "Model kind from model.json (null when the version is corrupt).",
+      example: "gbdt",
+    }),
+    kind_summary: z.string().nullable().openapi({
+      example: "gradient-boosted regression trees (histogram-based, squared loss, seeded)",
+    }),
+    hyperparameters: z
+      .record(z.string(), z.union([z.number(), z.string(), z.boolean()]))
+      .nullable()
+      .openapi({
+        description: "The kind's resolved hyperparameters, as stored in model.json.",
+        example: { n_trees: 100, max_depth: 6, learning_rate: 0.1 },
+      }),
     metadata: ModelMetadata,
     metrics: MetricsReport,
     key_metrics: KeyMetrics,

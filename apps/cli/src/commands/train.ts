@@ -1,9 +1,10 @@
-import { requireSkill } from "@mle/trainer";
+import { requireSkill, TRAINABLE_KIND_NAMES } from "@mle/trainer";
 import { Command } from "commander";
 import { loadTrainConfig } from "../config/load-config";
 import { CONFIG_DEFAULTS } from "../config/schema";
 import type { CliDeps } from "../deps";
 import { createProgress, progressEnabled } from "../render/progress";
+import { addModelOptions, modelParamsFrom } from "../train/model-flags";
 import { renderTrainSummary } from "../train/render-summary";
 import { writeReport } from "../report/write-report";
 import { runTraining } from "../train/run-training";
@@ -23,7 +24,7 @@ export interface TrainCommandOptions {
   readonly validationFraction?: number;
   readonly folds?: number;
   readonly gap?: number | "auto";
-  readonly alpha?: number;
+  readonly model?: string;
   readonly seed?: number;
   readonly registryDir?: string;
   readonly activate?: boolean;
@@ -37,15 +38,18 @@ export const DEFAULT_CONFIG_PATH = "configs/train.yaml";
 
 /**
  * `mle train`: validate the config (flags override it) before touching any data, fetch candles,
- * build the dataset, fit ridge with walk-forward CV and save a new registry version.
+ * build the dataset, fit the configured model kind with walk-forward CV and save a new registry
+ * version. The kind flags and `--help` text come from the trainer's kind table.
  *
  * @example
  * program.addCommand(createTrainCommand(deps));
  */
 export function createTrainCommand(deps: CliDeps): Command {
   const d = CONFIG_DEFAULTS;
-  return new Command("train")
-    .description("train a ridge model from a YAML config and save it as a new registry version")
+  const command = new Command("train")
+    .description(
+      `train a model (${TRAINABLE_KIND_NAMES.join(", ")}) from a YAML config and save it as a new registry version`,
+    )
     .option(
       "-c, --config <path>",
       "training config, relative to the directory you ran the command from",
@@ -83,11 +87,6 @@ export function createTrainCommand(deps: CliDeps): Command {
       parseIntegerOrAuto,
     )
     .option(
-      "--alpha <x>",
-      `ridge penalty >= 0 (overrides \`model.alpha\`; default ${d.alpha})`,
-      parseNumber,
-    )
-    .option(
       "--seed <n>",
       `sample source seed (overrides \`seed\` and MARKET_DATA_SEED; default ${d.seed})`,
       parseInteger,
@@ -110,8 +109,9 @@ export function createTrainCommand(deps: CliDeps): Command {
     .option(
       "--report [file]",
       "also write the new version's page as one self-contained HTML file (default report-<version>.html)",
-    )
-    .action(async (opts: TrainCommandOptions) => {
+    );
+  return addModelOptions(command).action(
+    async (opts: TrainCommandOptions & Record<string, unknown>) => {
       const configFile = resolveUserPath(opts.config, deps.cwd);
       const config = await loadTrainConfig(configFile, opts.config, {
         symbols: opts.symbols,
@@ -121,7 +121,8 @@ export function createTrainCommand(deps: CliDeps): Command {
         validationFraction: opts.validationFraction,
         folds: opts.folds,
         gap: opts.gap,
-        alpha: opts.alpha,
+        model: opts.model,
+        modelParams: modelParamsFrom(opts),
         seed: opts.seed,
         activate: opts.activate,
       });
@@ -165,5 +166,6 @@ export function createTrainCommand(deps: CliDeps): Command {
           : `${renderTrainSummary(summary)}${report === undefined ? "" : `report      ${report}\n`}`,
       );
       if (summary.activation_refused) requireSkill(summary.evaluation, summary.version);
-    });
+    },
+  );
 }

@@ -71,9 +71,35 @@ describe("parseTrainConfig", () => {
     expect(e.issues[0]?.message).toMatch(/unknown feature "macd_line".*simple_return/);
   });
 
-  it("rejects a model type other than ridge, a negative alpha and a negative gap", () => {
-    const e = configError("symbols: [AAPL]\nmodel:\n  type: lasso\n  alpha: -1\ncv:\n  gap: -1\n");
-    expect(e.issues.map((i) => i.path).sort()).toEqual(["cv.gap", "model.alpha", "model.type"]);
+  it("rejects an unknown model type naming the kinds, a negative alpha and a negative gap", () => {
+    const e = configError("symbols: [AAPL]\nmodel:\n  type: lasso\ncv:\n  gap: -1\n");
+    expect(e.issues.map((i) => i.path).sort()).toEqual(["cv.gap", "model.type"]);
+    expect(e.issues.find((i) => i.path === "model.type")?.message).toBe(
+      'expected type to be one of "ridge", "gbdt"',
+    );
+    const alpha = configError("symbols: [AAPL]\nmodel:\n  alpha: -1\n");
+    expect(alpha.issues).toEqual([{ path: "model.alpha", message: "expected a number >= 0" }]);
+  });
+
+  it("reads any trainable kind from model.type, with the kind's defaults and ranges", () => {
+    const config = parseTrainConfig("symbols: [AAPL]\nmodel:\n  type: gbdt\n  n_trees: 50\n", "t.yaml");
+    expect(config.model).toMatchObject({ type: "gbdt", n_trees: 50, max_depth: 6, learning_rate: 0.1 });
+    const e = configError("symbols: [AAPL]\nmodel:\n  type: gbdt\n  alpha: 1\n  max_depth: 0\n");
+    expect(e.issues.map((i) => i.path).sort()).toEqual(["model.alpha", "model.max_depth"]);
+    expect(e.issues.find((i) => i.path === "model.max_depth")?.message).toBe(
+      "expected an integer >= 1 and <= 16",
+    );
+  });
+
+  it("lets --model switch the kind and kind flags or --set give its hyperparameters", () => {
+    const file = "symbols: [AAPL]\nmodel:\n  type: ridge\n  alpha: 2\n";
+    const gbdt = parseTrainConfig(file, "t.yaml", { model: "gbdt", modelParams: { n_trees: 7 } });
+    expect(gbdt.model).toMatchObject({ type: "gbdt", n_trees: 7 });
+    expect("alpha" in gbdt.model).toBe(false);
+    const ridge = parseTrainConfig(file, "t.yaml", { modelParams: { alpha: 3 } });
+    expect(ridge.model).toEqual({ type: "ridge", alpha: 3 });
+    const e = configError(file, { modelParams: { n_trees: 7 } });
+    expect(e.issues[0]?.path).toBe("model.n_trees");
   });
 
   it("rejects a symbol that does not match the symbol pattern", () => {
@@ -119,7 +145,7 @@ describe("parseTrainConfig", () => {
     expect(config.symbols).toEqual(["MSFT"]);
     expect(config.lookback).toBe(30);
     expect(config.cv).toEqual({ folds: 3, gap: 3 });
-    expect(config.model.alpha).toBe(0.1);
+    expect(config.model).toEqual({ type: "ridge", alpha: 0.1 });
     expect(config.split.validation_fraction).toBe(0.3);
     expect(config.activate).toBe(false);
   });

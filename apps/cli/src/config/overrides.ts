@@ -8,6 +8,10 @@ export interface TrainOverrides {
   readonly folds?: number | undefined;
   readonly gap?: number | "auto" | undefined;
   readonly alpha?: number | undefined;
+  /** `--model`: the kind (`model.type`); a different kind than the file's starts `model` afresh. */
+  readonly model?: string | undefined;
+  /** Hyperparameters from the kind flags and `--set key=value`, applied onto `model`. */
+  readonly modelParams?: Readonly<Record<string, number>> | undefined;
   readonly seed?: number | undefined;
   readonly activate?: boolean | undefined;
 }
@@ -50,6 +54,24 @@ export function applyOverrides(raw: unknown, o: TrainOverrides): unknown {
   setIn("split", "validation_fraction", o.validationFraction);
   setIn("cv", "folds", o.folds);
   setIn("cv", "gap", o.gap);
-  setIn("model", "alpha", o.alpha);
+  applyModelOverrides(out, o);
   return out;
+}
+
+/**
+ * `--model KIND` switches the kind (a section written for another kind is dropped, since its
+ * keys would not apply), then `--alpha`, the kind flags and `--set` write `model.<key>`.
+ */
+function applyModelOverrides(out: Record<string, unknown>, o: TrainOverrides): void {
+  const params: Record<string, unknown> = {
+    ...(o.alpha === undefined ? {} : { alpha: o.alpha }),
+    ...o.modelParams,
+  };
+  if (o.model === undefined && Object.keys(params).length === 0) return;
+  const current = section(out, "model");
+  // A malformed section stays as it is so validation reports it.
+  if (!isRecord(current)) return;
+  const currentType = current.type ?? "ridge";
+  const base = o.model !== undefined && o.model !== currentType ? {} : current;
+  out.model = { ...base, ...(o.model === undefined ? {} : { type: o.model }), ...params };
 }

@@ -9,6 +9,7 @@ import {
 } from "@mle/features";
 import { SYMBOL_PATTERN } from "@mle/market-client";
 import { z } from "zod";
+import { modelConfigSchema } from "./model-schema";
 
 /** Default values of the optional keys, also used by `--help` texts and the README. */
 export const CONFIG_DEFAULTS = {
@@ -107,19 +108,7 @@ export const trainConfigSchema = z
           { error: "expected a mapping with folds and gap" },
         )
         .prefault({}),
-      model: z
-        .strictObject(
-          {
-            type: z.literal("ridge", { error: 'expected "ridge"' }).default("ridge"),
-            alpha: z
-              .number({ error: "expected a number >= 0" })
-              .min(0, { error: "expected a number >= 0" })
-              .refine(Number.isFinite, { error: "expected a finite number" })
-              .default(CONFIG_DEFAULTS.alpha),
-          },
-          { error: "expected a mapping with type and alpha" },
-        )
-        .prefault({}),
+      model: modelConfigSchema,
       seed: int("an integer >= 0")
         .min(0, { error: "expected an integer >= 0" })
         .default(CONFIG_DEFAULTS.seed),

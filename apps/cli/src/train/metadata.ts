@@ -28,7 +28,7 @@ export function buildMetadata(m: MetadataInput): Record<string, unknown> {
   return {
     model_type: c.model.type,
     hyperparameters: {
-      alpha: c.model.alpha,
+      ...modelParams(c.model),
       lookback: c.lookback,
       features: [...c.features],
       validation_fraction: c.split.validation_fraction,
@@ -42,7 +42,7 @@ export function buildMetadata(m: MetadataInput): Record<string, unknown> {
       features: [...c.features],
       split: { validation_fraction: c.split.validation_fraction },
       cv: { folds: c.cv.folds, gap: c.cv.gap },
-      model: { type: c.model.type, alpha: c.model.alpha },
+      model: { ...c.model },
       seed: c.seed,
       registry_dir: m.registryDir,
       activate: c.activate,
@@ -59,4 +59,10 @@ export function buildMetadata(m: MetadataInput): Record<string, unknown> {
     package_versions: { ...m.packageVersions },
     training_duration_ms: m.durationMs,
   };
+}
+
+/** The hyperparameters of a model config: everything but `type`. */
+function modelParams(model: TrainConfig["model"]): Record<string, unknown> {
+  const { type: _type, ...params } = model as Record<string, unknown>;
+  return params;
 }

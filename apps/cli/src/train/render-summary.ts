@@ -1,3 +1,4 @@
+import { formatParams } from "./format-params";
 import { formatMeanStd, formatNumber, formatPercent } from "../render/format";
 import { renderTable } from "../render/table";
 import type { MetricsLike, TrainSummary } from "./summary";
@@ -37,7 +38,8 @@ export function renderTrainSummary(s: TrainSummary): string {
   const head = [
     `Trained ${s.model_type} model ${s.version} (${active})`,
     `  data       ${s.data_source}: ${s.symbols.join(", ")}`,
-    `  features   ${s.features.join(", ")} (lookback ${s.lookback}, alpha ${s.alpha})`,
+    `  features   ${s.features.join(", ")} (lookback ${s.lookback})`,
+    `  model      ${s.model_type} ${formatParams(s.hyperparameters)}`,
     `  rows       ${s.rows.total} = train ${s.rows.train} + validation ${s.rows.validation} (validation from ${s.cut_timestamp})`,
     "",
   ].join("\n");

@@ -3,6 +3,7 @@ import type { MarketDataSource } from "@mle/market-client";
 import type { Registry } from "@mle/registry";
 import { train } from "@mle/trainer";
 import type { TrainConfig } from "../config/schema";
+import { formatParams } from "./format-params";
 import type { Progress } from "../render/progress";
 import { EVALUATION_FILE } from "../commands/models-shared";
 import { fetchCandles } from "./fetch-candles";
@@ -49,9 +50,12 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
   const dataset = buildDataset(candles, spec);
   const datasetSummary = summarizeDataset(dataset);
 
-  progress.step(`training ridge (alpha ${config.model.alpha}, ${config.cv.folds} CV folds)`);
+  progress.step(
+    `training ${config.model.type} (${formatParams(config.model)}, ${config.cv.folds} CV folds)`,
+  );
   const result = train(dataset, {
-    alpha: config.model.alpha,
+    model: config.model,
+    seed: config.seed,
     validationFraction: config.split.validation_fraction,
     folds: config.cv.folds,
     gap: config.cv.gap,
@@ -97,7 +101,7 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
     activation_refused: refused,
     active_version: active,
     model_type: config.model.type,
-    alpha: config.model.alpha,
+    hyperparameters: result.model.hyperparameters,
     lookback: config.lookback,
     features: [...config.features],
     symbols: [...config.symbols],

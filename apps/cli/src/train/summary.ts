@@ -23,8 +23,10 @@ export interface TrainSummary {
   readonly activation_refused: boolean;
   /** The active version after the run (may be an older one when not activated). */
   readonly active_version: string | null;
-  readonly model_type: "ridge";
-  readonly alpha: number;
+  /** The model kind (`ridge`, `gbdt`, ...). */
+  readonly model_type: string;
+  /** The kind's resolved hyperparameters, as stored in model.json. */
+  readonly hyperparameters: Readonly<Record<string, number | string | boolean>>;
   readonly lookback: number;
   readonly features: readonly string[];
   readonly symbols: readonly string[];
