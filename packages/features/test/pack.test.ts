@@ -71,10 +71,10 @@ function run(script: string): unknown {
 
 // Spawning node and npm can be slow on a busy shared machine: generous per-test timeouts.
 describe("the packed @mle/features tarball", { timeout: 60_000 }, () => {
-  it("contains only the built files, the README and package.json", () => {
-    expect(tarballFiles.every((f) => /^package\/(dist\/|README\.md$|package\.json$)/.test(f))).toBe(
-      true,
-    );
+  it("contains only the built files, the README, the LICENSE and package.json", () => {
+    expect(
+      tarballFiles.every((f) => /^package\/(dist\/|README\.md$|LICENSE$|package\.json$)/.test(f)),
+    ).toBe(true);
     expect(tarballFiles).toContain("package/dist/index.js");
     expect(tarballFiles).toContain("package/dist/index.cjs");
     expect(tarballFiles).toContain("package/dist/index.d.ts");
