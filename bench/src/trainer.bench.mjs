@@ -26,7 +26,19 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { buildDataset, FEATURE_NAMES } from "@mle/dataset";
+import { buildDataset } from "@mle/dataset";
+
+// The eight close-only features the dataset bench has always measured (the OHLCV ones need bars).
+const FEATURE_NAMES = [
+  "close",
+  "simple_return",
+  "log_return",
+  "moving_average",
+  "rolling_volatility",
+  "ema",
+  "rsi",
+  "zscore",
+];
 import { computeFeatures } from "@mle/features";
 import { fitRidge } from "@mle/trainer";
 import MLR from "ml-regression-multivariate-linear";

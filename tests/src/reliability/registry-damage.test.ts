@@ -206,7 +206,9 @@ describe("training faults while the server runs", () => {
     // Each process saved what it trained: the alpha in its metadata matches its own run.
     for (const [i, alpha] of [1, 0.5, 0.25, 2].entries()) {
       const loaded = await createRegistry({ dir }).load(versions[i] as string);
-      expect((loaded.model as { alpha: number }).alpha).toBe(alpha);
+      expect((loaded.model as { hyperparameters: { alpha: number } }).hyperparameters.alpha).toBe(
+        alpha,
+      );
     }
     const active = await createRegistry({ dir }).getActive();
     expect(versions).toContain(active);
