@@ -33,9 +33,10 @@ describe("active pointer", () => {
     await registry.save(sampleArtifacts("b"), { activate: true });
     await registry.activate("v1");
     expect(await registry.getActive()).toBe("v1");
-    expect(JSON.parse(await fs.readFile(path.join(dir, "active.json"), "utf8"))).toEqual({
+    expect(JSON.parse(await fs.readFile(path.join(dir, "active.json"), "utf8"))).toMatchObject({
       version: "v1",
       activated_at: "2025-01-01T00:00:00.000Z",
+      move: { seq: 2, alias: "active", from: "v2", to: "v1" },
     });
     expect((await fs.readdir(dir)).filter((n) => n.startsWith(".tmp-"))).toEqual([]);
   });

@@ -64,6 +64,8 @@ export interface RegistryBackend {
   readonly kind: BackendKind;
   /** Where the registry lives, for humans (`/srv/models`, `s3://bucket/prefix`); never holds a secret. */
   readonly location: string;
+  /** Where a version lives, for humans (a folder path, an `s3://` URL). */
+  locateVersion(model: string, version: string): string;
   /** The models that hold at least one version or alias, sorted. */
   listModels(): Promise<string[]>;
   /** The versions of `model` (any order); `[]` when the model does not exist. */

@@ -41,7 +41,16 @@ describe("createRegistry save/list/get/load", () => {
   it("adds version, created_at and the sha256 and size of the other four files to metadata.json", async () => {
     await registry.save(sampleArtifacts("a"));
     const meta = JSON.parse(await fs.readFile(path.join(dir, "v1", "metadata.json"), "utf8"));
-    expect(Object.keys(meta)).toEqual(["version", "created_at", "trainer", "tag", "artifacts"]);
+    expect(Object.keys(meta)).toEqual([
+      "version",
+      "created_at",
+      "model_name",
+      "registry_backend",
+      "trainer",
+      "tag",
+      "artifacts",
+    ]);
+    expect(meta).toMatchObject({ model_name: "default", registry_backend: "fs" });
     expect(meta.version).toBe("v1");
     expect(meta.created_at).toBe("2025-01-02T03:04:05.000Z");
     const model = await fs.readFile(path.join(dir, "v1", "model.json"));
@@ -103,6 +112,7 @@ describe("createRegistry save/list/get/load", () => {
       created_at: "2025-01-02T03:04:05.000Z",
       status: "ok",
       is_active: false,
+      aliases: [],
       metrics: { rmse: 0.11, r2: 0.25, directional_accuracy: 0.55 },
     });
   });

@@ -16,6 +16,18 @@ export const RegistryErrorCode = {
   NO_ACTIVE_MODEL: "NO_ACTIVE_MODEL",
   /** The storage failed: read-only folder, disk full, permission denied, ... */
   REGISTRY_IO: "REGISTRY_IO",
+  /** A model or alias name outside the safe pattern (checked before any store access). */
+  INVALID_NAME: "INVALID_NAME",
+  /** The alias does not exist (nothing to read or roll back). */
+  ALIAS_NOT_FOUND: "ALIAS_NOT_FOUND",
+  /** Another writer moved the alias while this move was prepared; nothing changed. */
+  ALIAS_CONFLICT: "ALIAS_CONFLICT",
+  /** Rollback asked for, but the alias history records no previous holder. */
+  NO_PREVIOUS_VERSION: "NO_PREVIOUS_VERSION",
+  /** An alias history entry is missing, altered or out of chain. */
+  HISTORY_CORRUPT: "HISTORY_CORRUPT",
+  /** The store cannot be reached (network down, endpoint refusing, timeout); retry later. */
+  REGISTRY_UNAVAILABLE: "REGISTRY_UNAVAILABLE",
   /** A caller passed something unusable (prune keep < 1, artifacts that are not JSON-serialisable). */
   INVALID_ARGUMENT: "INVALID_ARGUMENT",
 } as const;
@@ -27,6 +39,10 @@ export interface RegistryErrorOptions {
   readonly version?: string;
   /** The artifact file concerned (e.g. `model.json`), when there is one. */
   readonly file?: string;
+  /** The model concerned, when there is one. */
+  readonly model?: string;
+  /** The alias concerned, when there is one. */
+  readonly alias?: string;
   readonly cause?: unknown;
 }
 
@@ -44,12 +60,16 @@ export class RegistryError extends Error {
   readonly code: RegistryErrorCode;
   readonly version: string | undefined;
   readonly file: string | undefined;
+  readonly model: string | undefined;
+  readonly alias: string | undefined;
 
   constructor(code: RegistryErrorCode, message: string, options: RegistryErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.version = options.version;
     this.file = options.file;
+    this.model = options.model;
+    this.alias = options.alias;
   }
 }
 

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isRegistryError } from "./errors";
-import { createFsStore } from "./fs-store";
+import { createFsStore } from "./fs/fs-store";
 import { createRegistry } from "./create-registry";
 import { failingWrites, makeTempDir, readOnly, sampleArtifacts } from "./test-support";
 
@@ -39,7 +39,7 @@ describe("storage faults", () => {
       expect(err.message).not.toContain("secret");
       expect(err.message).not.toContain(base);
       expect(err.cause?.code).toBe("ENOSPC");
-      expect(await fs.readdir(dir)).toEqual(["active.json", "v1"]);
+      expect((await fs.readdir(dir)).sort()).toEqual(["active.json", "history", "v1"]);
       await expectIntact();
     });
   }
@@ -53,7 +53,7 @@ describe("storage faults", () => {
     });
     expect(await registry.getActive()).toBe("v1");
     expect((await registry.load("v2")).metadata.tag).toBe("new");
-    expect((await fs.readdir(dir)).sort()).toEqual(["active.json", "v1", "v2"]);
+    expect((await fs.readdir(dir)).sort()).toEqual(["active.json", "history", "v1", "v2"]);
   });
 
   it("a read-only registry (injected EROFS store) refuses save/activate/prune with REGISTRY_IO and stays readable", async () => {

@@ -1,13 +1,14 @@
 /**
- * Verifies one version folder: metadata.json against its schema, then every other artifact
- * against the sha256 and size metadata records. Never throws for bad content; reports it.
+ * Verifies one stored version: metadata.json (the manifest) against its schema, then every
+ * artifact it lists against the sha256 and size it records. Never throws for bad content;
+ * reports it.
  * @module
  */
+import type { RegistryBackend, StoredRead, StoredVersion } from "./backend";
 import { HASHED_FILES, type HashedFile } from "./constants";
 import { ioError } from "./errors";
 import { digest, parseJsonBytes } from "./json";
 import { metadataProblem } from "./metadata";
-import type { RegistryStore, StoreReadResult } from "./store";
 import type { ArtifactDigest, EntryMetrics, ModelMetadata } from "./types";
 
 export interface Problem {
@@ -25,15 +26,25 @@ export type Inspection =
       readonly problem: Problem | undefined;
       readonly createdAt: string | null;
       readonly metadata: Record<string, unknown> | null;
+      /** Parsed required artifacts (null where unreadable or unverified). */
       readonly contents: Readonly<Record<HashedFile, unknown>>;
+      /** Parsed extra artifacts the manifest lists (`evaluation.json`, ...), verified. */
+      readonly extras: Readonly<Record<string, unknown>>;
     };
 
 type Raw = { ok: true; data: Uint8Array } | { ok: false; problem: Problem };
 
-async function readRaw(store: RegistryStore, version: string, file: string): Promise<Raw> {
-  let result: StoreReadResult;
+export const emptyContents = (): Record<HashedFile, unknown> => ({
+  "model.json": null,
+  "metrics.json": null,
+  "feature_columns.json": null,
+  "dataset_summary.json": null,
+});
+
+async function readRaw(stored: StoredVersion, version: string, file: string): Promise<Raw> {
+  let result: StoredRead;
   try {
-    result = await store.read(version, file);
+    result = await stored.read(file);
   } catch (cause) {
     throw ioError(`reading ${version}/${file}`, cause, { version, file });
   }
@@ -79,35 +90,35 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
- * Inspects version `version` (a name already validated by the caller).
+ * Inspects `model`'s version `version` (names already validated by the caller).
  *
  * @example
  * ```ts
- * const r = await inspectVersion(store, "v2");
+ * const r = await inspectVersion(backend, "default", "v2");
  * if (r.exists && r.problem) console.log(r.problem.message); // "model.json: sha256 does not match metadata (altered)"
  * ```
  */
-export async function inspectVersion(store: RegistryStore, version: string): Promise<Inspection> {
-  let entry: Awaited<ReturnType<RegistryStore["entry"]>>;
+export async function inspectVersion(
+  backend: RegistryBackend,
+  model: string,
+  version: string,
+): Promise<Inspection> {
+  let stored: StoredVersion | null;
   try {
-    entry = await store.entry(version);
+    stored = await backend.readVersion(model, version);
   } catch (cause) {
     throw ioError(`reading ${version}`, cause, { version });
   }
-  if (entry === null) return { version, exists: false };
-  const contents: Record<HashedFile, unknown> = {
-    "model.json": null,
-    "metrics.json": null,
-    "feature_columns.json": null,
-    "dataset_summary.json": null,
-  };
-  if (entry.type !== "directory") {
-    const problem = { message: `${version} is a ${entry.type}, not a folder` };
-    return { version, exists: true, problem, createdAt: null, metadata: null, contents };
+  if (stored === null) return { version, exists: false };
+  const contents = emptyContents();
+  const extras: Record<string, unknown> = {};
+  if (stored.invalid !== undefined) {
+    const problem = { message: stored.invalid };
+    return { version, exists: true, problem, createdAt: null, metadata: null, contents, extras };
   }
 
   const problems: Problem[] = [];
-  const raw = await readRaw(store, version, "metadata.json");
+  const raw = await readRaw(stored, version, "metadata.json");
   const meta = raw.ok ? parse("metadata.json", raw.data) : raw;
   let metadata: Record<string, unknown> | null = null;
   let verified: ModelMetadata | null = null;
@@ -121,24 +132,27 @@ export async function inspectVersion(store: RegistryStore, version: string): Pro
     else verified = meta.value as ModelMetadata;
   }
 
-  for (const file of HASHED_FILES) {
-    const read = await readRaw(store, version, file);
+  const listed = verified ? Object.keys(verified.artifacts) : [...HASHED_FILES];
+  for (const file of listed) {
+    const read = await readRaw(stored, version, file);
     if (!read.ok) {
       problems.push(read.problem);
       continue;
     }
     // Size and hash first: a truncated file is reported as truncated, not as bad JSON.
-    const bad = verified ? checkDigest(file, read.data, verified.artifacts[file]) : undefined;
+    const expected = verified?.artifacts[file];
+    const bad = expected ? checkDigest(file, read.data, expected) : undefined;
     const parsed = bad ? { ok: false as const, problem: bad } : parse(file, read.data);
     if (!parsed.ok) problems.push(parsed.problem);
-    else if (verified) contents[file] = parsed.value;
+    else if (verified) {
+      if (Object.hasOwn(contents, file)) contents[file as HashedFile] = parsed.value;
+      else extras[file] = parsed.value;
+    }
   }
-  // A folder renamed away mid-inspection (pruned by another process) is gone, not corrupt.
-  if (problems.length > 0 && (await store.entry(version).catch(() => entry)) === null) {
-    return { version, exists: false };
-  }
+  // A version removed mid-inspection (pruned by another process) is gone, not corrupt.
+  if (problems.length > 0 && !(await stored.stillExists())) return { version, exists: false };
   const createdAt = typeof metadata?.created_at === "string" ? metadata.created_at : null;
-  return { version, exists: true, problem: problems[0], createdAt, metadata, contents };
+  return { version, exists: true, problem: problems[0], createdAt, metadata, contents, extras };
 }
 
 /**

@@ -1,47 +1,45 @@
 /**
- * Pruning old versions. A version is first renamed to a temporary name (readers see it vanish
- * at once, never half-deleted), then removed. The active version is never deleted.
+ * Pruning old versions of one model. The backend removes a version so readers see it vanish at
+ * once, never half-deleted. A version any alias points at is never deleted.
  * @module
  */
-import { readActive } from "./active";
+import type { RegistryBackend } from "./backend";
 import { ioError, RegistryError } from "./errors";
-import type { RegistryStore } from "./store";
-import { isTempName, tempName } from "./temp";
-import { isVersionName, versionNumber } from "./version";
+import { versionNumber } from "./version";
 
 /**
- * Deletes all but the `keep` newest versions (by number), sparing the active one.
+ * Deletes all but the `keep` newest versions (by number), sparing every aliased one (`aliased`
+ * is asked again before each deletion: another process may have moved an alias meanwhile).
  * Returns the deleted version names, newest first.
  *
  * @example
  * ```ts
- * await pruneVersions(store, 3); // ["v2", "v1"]
+ * await pruneVersions(backend, "default", 3, aliasedVersions); // ["v2", "v1"]
  * ```
  */
-export async function pruneVersions(store: RegistryStore, keep: number): Promise<string[]> {
+export async function pruneVersions(
+  backend: RegistryBackend,
+  model: string,
+  keep: number,
+  aliased: () => Promise<ReadonlySet<string>>,
+): Promise<string[]> {
   if (!Number.isInteger(keep) || keep < 1) {
     throw new RegistryError("INVALID_ARGUMENT", `prune keep must be an integer >= 1 (got ${keep})`);
   }
   let names: string[];
   try {
-    names = (await store.entries())
-      .map((e) => e.name)
-      .filter((n) => !isTempName(n) && isVersionName(n));
+    names = (await backend.listVersions(model)).map((v) => v.version);
   } catch (cause) {
-    throw ioError("listing versions", cause);
+    throw ioError("listing versions", cause, { model });
   }
   names.sort((a, b) => versionNumber(b) - versionNumber(a));
   const deleted: string[] = [];
   for (const version of names.slice(keep)) {
-    // Re-read the pointer before each deletion: another process may have activated this version.
-    if ((await readActive(store)) === version) continue;
-    const trash = tempName(`trash-${version}`);
+    if ((await aliased()).has(version)) continue;
     try {
-      if (!(await store.publish(version, trash))) continue;
-      deleted.push(version);
-      await store.remove(trash);
+      if (await backend.removeVersion(model, version)) deleted.push(version);
     } catch (cause) {
-      throw ioError(`removing ${version}`, cause, { version });
+      throw ioError(`removing ${version}`, cause, { version, model });
     }
   }
   return deleted;

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFsStore } from "./fs-store";
+import { createFsStore } from "./fs/fs-store";
 import { createRegistry } from "./create-registry";
 import { makeTempDir, recording, sampleArtifacts } from "./test-support";
 

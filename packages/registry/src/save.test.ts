@@ -1,9 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFsStore } from "./fs-store";
+import { createFsStore } from "./fs/fs-store";
 import { createRegistry } from "./create-registry";
-import type { RegistryStore } from "./store";
+import type { RegistryStore } from "./fs/store";
 import { makeTempDir, sampleArtifacts } from "./test-support";
 
 let base: string;

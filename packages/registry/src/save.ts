@@ -1,16 +1,15 @@
 /**
- * Saving a version: every file is written and flushed in a private temporary folder, then
- * published with one rename to the next free `vN`. Two savers racing for the same `vN`: one
- * rename wins, the other rewrites its metadata with N+1 and tries again, so N concurrent
- * savers (threads or processes) get N distinct versions and nothing is overwritten.
+ * Saving a version: the artifacts are serialised and hashed once, then the backend is asked to
+ * create the next free `vN` whole (create-if-absent). A saver that loses the race for `vN`
+ * rebuilds metadata.json for N+1 and tries again, so N concurrent savers (threads, processes or
+ * machines) get N distinct versions and nothing is overwritten.
  * @module
  */
+import type { RegistryBackend } from "./backend";
 import { HASHED_FILES, type HashedFile } from "./constants";
 import { ioError, RegistryError } from "./errors";
 import { digest, toJsonBytes } from "./json";
-import { buildMetadata } from "./metadata";
-import type { RegistryStore } from "./store";
-import { isTempName, tempName } from "./temp";
+import { buildMetadata, EXTRA_FILE_PATTERN, MAX_EXTRA_FILES } from "./metadata";
 import type { ArtifactDigest, SaveArtifacts } from "./types";
 import { isVersionName, MAX_VERSION_DIGITS, versionName, versionNumber } from "./version";
 
@@ -24,19 +23,20 @@ const SOURCES: Record<HashedFile, keyof SaveArtifacts> = {
   "dataset_summary.json": "datasetSummary",
 };
 
-/** The highest version number present (any entry type) or referenced by the pointer, plus one. */
+/** The highest version number listed or referenced by a pointer, plus one. */
 export async function nextVersionNumber(
-  store: RegistryStore,
-  active: string | null,
+  backend: RegistryBackend,
+  model: string,
+  referenced: string | null,
 ): Promise<number> {
-  let max = active !== null && isVersionName(active) ? versionNumber(active) : 0;
-  for (const e of await store.entries()) {
-    if (!isTempName(e.name) && isVersionName(e.name)) max = Math.max(max, versionNumber(e.name));
+  let max = referenced !== null && isVersionName(referenced) ? versionNumber(referenced) : 0;
+  for (const { version } of await backend.listVersions(model)) {
+    max = Math.max(max, versionNumber(version));
   }
   return max + 1;
 }
 
-function serialise(artifacts: SaveArtifacts): Record<HashedFile, Uint8Array> {
+function serialise(artifacts: SaveArtifacts): Map<string, Uint8Array> {
   if (typeof artifacts !== "object" || artifacts === null) {
     throw new RegistryError("INVALID_ARGUMENT", "artifacts must be an object");
   }
@@ -44,62 +44,69 @@ function serialise(artifacts: SaveArtifacts): Record<HashedFile, Uint8Array> {
   if (typeof m !== "object" || m === null || Array.isArray(m)) {
     throw new RegistryError("INVALID_ARGUMENT", "artifacts.metadata must be a plain object");
   }
-  const out = {} as Record<HashedFile, Uint8Array>;
+  const out = new Map<string, Uint8Array>();
   for (const file of HASHED_FILES) {
     const key = SOURCES[file];
-    out[file] = toJsonBytes(artifacts[key], `artifacts.${key}`);
+    out.set(file, toJsonBytes(artifacts[key], `artifacts.${key}`));
+  }
+  const extras = Object.keys(artifacts.files ?? {}).sort();
+  if (extras.length > MAX_EXTRA_FILES) {
+    throw new RegistryError("INVALID_ARGUMENT", `at most ${MAX_EXTRA_FILES} extra files`);
+  }
+  for (const name of extras) {
+    if (!EXTRA_FILE_PATTERN.test(name) || out.has(name)) {
+      throw new RegistryError(
+        "INVALID_ARGUMENT",
+        `extra file name ${JSON.stringify(name.slice(0, 40))} is not allowed (lowercase name ending in .json, not a required artifact)`,
+      );
+    }
+    out.set(name, toJsonBytes(artifacts.files?.[name], `artifacts.files.${name}`));
   }
   toJsonBytes(m, "artifacts.metadata");
   return out;
 }
 
 export interface SaveContext {
-  readonly store: RegistryStore;
+  readonly backend: RegistryBackend;
+  readonly model: string;
   readonly createdAt: string;
-  /** Reads the active pointer, tolerating an unreadable one (null). */
+  /** The version the alias `active` names, tolerating an unreadable pointer (null). */
   readonly activeHint: () => Promise<string | null>;
 }
 
 /**
- * Publishes `artifacts` as the next version and returns its name. On any storage failure the
- * temporary folder is removed (best effort) and REGISTRY_IO is thrown; no `vN` appears.
+ * Publishes `artifacts` as the next version of the model and returns its name. On any storage
+ * failure REGISTRY_IO (or REGISTRY_UNAVAILABLE) is thrown and no version appears.
  *
  * @example
  * ```ts
- * const version = await saveVersion({ store, createdAt, activeHint }, artifacts); // "v4"
+ * const version = await saveVersion({ backend, model: "default", createdAt, activeHint }, artifacts); // "v4"
  * ```
  */
 export async function saveVersion(ctx: SaveContext, artifacts: SaveArtifacts): Promise<string> {
-  const { store } = ctx;
+  const { backend, model } = ctx;
   const files = serialise(artifacts);
-  const digests = {} as Record<HashedFile, ArtifactDigest>;
-  for (const f of HASHED_FILES) digests[f] = digest(files[f]);
+  const digests = new Map<string, ArtifactDigest>();
+  for (const [f, data] of files) digests.set(f, digest(data));
+  const placement = { model, backend: backend.kind };
 
-  const temp = tempName("save");
-  let step = "creating the registry folder";
+  let step = "choosing a version number";
   try {
-    await store.init();
-    step = "creating a temporary folder";
-    await store.createFolder(temp);
-    for (const f of HASHED_FILES) {
-      step = `writing ${f}`;
-      await store.write(temp, f, files[f]);
-    }
-    step = "choosing a version number";
-    let n = await nextVersionNumber(store, await ctx.activeHint());
+    let n = await nextVersionNumber(backend, model, await ctx.activeHint());
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (String(n).length > MAX_VERSION_DIGITS) break;
       const version = versionName(n);
-      const metadata = buildMetadata(artifacts.metadata, version, ctx.createdAt, digests);
-      step = "writing metadata.json";
-      await store.write(temp, "metadata.json", toJsonBytes(metadata, "metadata"));
+      const metadata = buildMetadata(artifacts.metadata, version, ctx.createdAt, placement, digests);
+      const withManifest = new Map(files).set(
+        "metadata.json",
+        toJsonBytes(metadata, "metadata"),
+      );
       step = `publishing ${version}`;
-      if (await store.publish(temp, version)) return version;
+      if (await backend.createVersion(model, version, withManifest)) return version;
       n += 1;
     }
     throw new RegistryError("REGISTRY_IO", "registry I/O failed: no free version number");
   } catch (cause) {
-    await store.remove(temp).catch(() => undefined);
-    throw ioError(step, cause);
+    throw ioError(step, cause, { model });
   }
 }

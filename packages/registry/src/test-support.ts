@@ -6,7 +6,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { RegistryStore } from "./store";
+import type { RegistryStore } from "./fs/store";
 import type { SaveArtifacts } from "./types";
 
 /** A fresh empty folder under the OS temp dir; the registry goes in `<it>/models`. */

@@ -1,5 +1,7 @@
+import type { BackendKind, RegistryBackend } from "./backend";
 import type { HashedFile } from "./constants";
-import type { RegistryStore } from "./store";
+import type { RegistryStore } from "./fs/store";
+import type { HistoryEntry } from "./history";
 
 /** What a trainer hands to {@link Registry.save}. Every value must be JSON-serialisable. */
 export interface SaveArtifacts {
@@ -9,11 +11,39 @@ export interface SaveArtifacts {
   readonly metrics: unknown;
   readonly featureColumns: unknown;
   readonly datasetSummary: unknown;
+  /**
+   * Extra JSON artifacts stored, hashed and verified with the version (`evaluation.json`,
+   * `predictions.json`): lowercase names ending in `.json`, at most 16.
+   */
+  readonly files?: Readonly<Record<string, unknown>>;
 }
 
-export interface SaveOptions {
-  /** Point the active pointer at the new version once it is published (default false). */
+/** Who moves an alias and why; recorded in the alias history. */
+export interface MoveOptions {
+  /** Recorded as `who` (default: `user@host` of this process). */
+  readonly who?: string;
+  readonly reason?: string;
+}
+
+export interface SaveOptions extends MoveOptions {
+  /** Point the `active` alias at the new version once it is published (default false). */
   readonly activate?: boolean;
+  /** Point these aliases at the new version once it is published. */
+  readonly aliases?: readonly string[];
+}
+
+export interface AliasOptions extends MoveOptions {
+  /** Apply only if the alias still points at this version (null: only if it is not set). */
+  readonly expect?: string | null;
+}
+
+/** One alias of a model. */
+export interface AliasInfo {
+  readonly alias: string;
+  /** The version it points at; null when its pointer is unreadable (`problem` says why). */
+  readonly version: string | null;
+  readonly activated_at: string | null;
+  readonly problem?: string;
 }
 
 export interface SaveResult {
@@ -31,7 +61,8 @@ export interface ArtifactDigest {
 export interface ModelMetadata {
   readonly version: string;
   readonly created_at: string;
-  readonly artifacts: Readonly<Record<HashedFile, ArtifactDigest>>;
+  readonly artifacts: Readonly<Record<HashedFile, ArtifactDigest>> &
+    Readonly<Record<string, ArtifactDigest>>;
   readonly [key: string]: unknown;
 }
 
@@ -50,6 +81,8 @@ export interface ModelEntry {
   /** Why the version is corrupt, naming the file (e.g. `model.json: sha256 mismatch`). */
   readonly problem?: string;
   readonly is_active: boolean;
+  /** Every alias pointing at this version (`active` included). */
+  readonly aliases: readonly string[];
   /** Present when metrics.json has a `validation.model` object. */
   readonly metrics?: EntryMetrics;
 }
@@ -64,6 +97,8 @@ export interface ModelDetails extends Omit<ModelEntry, "metrics"> {
   readonly metrics: unknown;
   readonly featureColumns: unknown;
   readonly datasetSummary: unknown;
+  /** Extra artifacts (`evaluation.json`, ...), parsed; null where unreadable. */
+  readonly files: Readonly<Record<string, unknown>>;
 }
 
 /** {@link Registry.load}: every artifact verified against metadata's sha256 and size. */
@@ -74,6 +109,8 @@ export interface LoadedArtifacts {
   readonly metrics: unknown;
   readonly featureColumns: unknown;
   readonly datasetSummary: unknown;
+  /** Extra artifacts (`evaluation.json`, ...), verified and parsed. */
+  readonly files: Readonly<Record<string, unknown>>;
 }
 
 export interface PruneOptions {
@@ -81,27 +118,72 @@ export interface PruneOptions {
   readonly keep: number;
 }
 
-export interface RegistryOptions {
-  /** Registry folder; relative paths resolve against the current working directory. */
-  readonly dir: string;
-  /** Storage backend; defaults to the filesystem store on `dir`. */
-  readonly store?: RegistryStore;
+/** Options shared by {@link RegistryOptions} and `openRegistry`. */
+export interface RegistryClockOptions {
   /** Clock for `created_at` (default: the system clock). */
   readonly clock?: () => Date;
   /** Temporary entries younger than this are left alone by cleanup (default 10 minutes). */
   readonly tempGraceMs?: number;
   /** Wall clock in ms used to age temporary entries against their mtime (default Date.now). */
   readonly now?: () => number;
+  /** Recorded as `who` of alias moves when a call names none (default `user@host`). */
+  readonly who?: string;
 }
 
-export interface Registry {
+export interface RegistryOptions extends RegistryClockOptions {
+  /** Registry folder; relative paths resolve against the current working directory. */
   readonly dir: string;
+  /** Storage of the root folder (the `default` model); defaults to the filesystem store on `dir`. */
+  readonly store?: RegistryStore;
+  /** The model this registry handle addresses (default `default`). */
+  readonly model?: string;
+}
+
+/**
+ * One model of a registry: its versions, aliases and alias history. Every method taking a
+ * `ref` accepts a version (`v3`) or an alias name (`champion`, `active`).
+ */
+export interface Registry {
+  /** Where the registry lives, for humans (a folder, or `s3://bucket/prefix`). */
+  readonly dir: string;
+  readonly location: string;
+  readonly backend: BackendKind;
+  /** The model this handle addresses. */
+  readonly model: string;
   save(artifacts: SaveArtifacts, options?: SaveOptions): Promise<SaveResult>;
   list(): Promise<ModelEntry[]>;
-  get(version: string): Promise<ModelDetails>;
-  load(version: string): Promise<LoadedArtifacts>;
+  get(ref: string): Promise<ModelDetails>;
+  load(ref: string): Promise<LoadedArtifacts>;
+  /** The version an alias or version name designates; throws MODEL_NOT_FOUND / ALIAS_NOT_FOUND. */
+  resolve(ref: string): Promise<string>;
+  /** The version `active` points at, or null. */
   getActive(): Promise<string | null>;
-  activate(version: string): Promise<void>;
+  /** Moves `active` to `version` (which must exist and verify). */
+  activate(version: string, options?: MoveOptions): Promise<HistoryEntry>;
+  aliases(): Promise<AliasInfo[]>;
+  /** The version `alias` points at, or null when it is not set. */
+  getAlias(alias: string): Promise<string | null>;
+  /** Moves `alias` to `version` (a version or another alias), refusing unknown or corrupt versions. */
+  setAlias(alias: string, version: string, options?: AliasOptions): Promise<HistoryEntry>;
+  /** The alias history, oldest first: one alias, or every alias of the model merged by time. */
+  history(options?: { readonly alias?: string }): Promise<HistoryEntry[]>;
+  /** Moves `alias` (default `active`) back to the version it pointed at before its last move. */
+  rollback(options?: { readonly alias?: string } & MoveOptions): Promise<HistoryEntry>;
   prune(options: PruneOptions): Promise<string[]>;
+  /** A cheap change detector of the `active` pointer. */
   activeStamp(): Promise<string | null>;
+  /** A cheap change detector of any alias pointer. */
+  aliasStamp(alias: string): Promise<string | null>;
 }
+
+/** A registry of many models, opened from a location. */
+export interface ModelRegistry {
+  readonly location: string;
+  readonly backend: BackendKind;
+  /** Models holding at least one version or alias. */
+  models(): Promise<string[]>;
+  /** The handle of one model (validated name; nothing is read yet). */
+  model(name?: string): Registry;
+}
+
+export type { HistoryEntry, RegistryBackend };

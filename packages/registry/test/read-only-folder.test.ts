@@ -68,7 +68,7 @@ describe("a real read-only registry folder (chmod 555)", () => {
       });
       expect(r.load).toEqual({ ok: true, value: "one" });
       expect(r.active).toEqual({ ok: true, value: "v2" });
-      expect((await fs.readdir(dir)).sort()).toEqual(["active.json", "v1", "v2"]);
+      expect((await fs.readdir(dir)).sort()).toEqual(["active.json", "history", "v1", "v2"]);
     },
     30_000,
   );

@@ -24,8 +24,8 @@ export interface Worker {
   stderr(): string;
 }
 
-export function startWorker(args: string[]): Worker {
-  const child = spawn(process.execPath, [WORKER, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+export function startWorker(args: string[], script = WORKER): Worker {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ["pipe", "pipe", "pipe"] });
   const lines: string[] = [];
   let buffer = "";
   let err = "";

@@ -5,7 +5,7 @@
  * @module
  */
 import { randomBytes } from "node:crypto";
-import { TEMP_PREFIX } from "./constants";
+import { TEMP_PREFIX } from "../constants";
 import type { RegistryStore } from "./store";
 
 /**

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFsStore } from "./fs-store";
-import { makeTempDir } from "./test-support";
+import { makeTempDir } from "../test-support";
 
 let base: string;
 beforeEach(async () => {
