@@ -61,7 +61,12 @@ export const aliasFile = (alias: string) =>
   alias === "active" ? "active.json" : `aliases/${alias}.json`;
 
 /** The corrupt-pointer error readers raise. */
-export function corruptAlias(alias: string, file: string, why: string, model: string): RegistryError {
+export function corruptAlias(
+  alias: string,
+  file: string,
+  why: string,
+  model: string,
+): RegistryError {
   const what = alias === "active" ? "active pointer" : `pointer of alias ${alias}`;
   return new RegistryError("MODEL_CORRUPT", `${what} ${file} ${why}`, {
     file,

@@ -43,7 +43,10 @@ export const historyEntrySchema = z.strictObject({
   at: z.iso.datetime(),
   who: z.string().max(256),
   reason: z.string().max(1024).nullable(),
-  prev_hash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  prev_hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 

@@ -322,7 +322,9 @@ export function createModelRegistry(ctx: ModelRegistryContext): Registry {
       return setAlias(alias, target.to, {
         expect: target.from,
         who: options.who ?? who,
-        reason: options.reason ?? `rollback of move ${target.undoes.seq} (${target.from} -> ${target.to})`,
+        reason:
+          options.reason ??
+          `rollback of move ${target.undoes.seq} (${target.from} -> ${target.to})`,
       });
     },
 

@@ -96,11 +96,14 @@ export async function saveVersion(ctx: SaveContext, artifacts: SaveArtifacts): P
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (String(n).length > MAX_VERSION_DIGITS) break;
       const version = versionName(n);
-      const metadata = buildMetadata(artifacts.metadata, version, ctx.createdAt, placement, digests);
-      const withManifest = new Map(files).set(
-        "metadata.json",
-        toJsonBytes(metadata, "metadata"),
+      const metadata = buildMetadata(
+        artifacts.metadata,
+        version,
+        ctx.createdAt,
+        placement,
+        digests,
       );
+      const withManifest = new Map(files).set("metadata.json", toJsonBytes(metadata, "metadata"));
       step = `publishing ${version}`;
       if (await backend.createVersion(model, version, withManifest)) return version;
       n += 1;

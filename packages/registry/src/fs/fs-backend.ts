@@ -89,8 +89,7 @@ export function createFsBackend(dir: string, options: FsBackendOptions = {}): Re
     alias === ACTIVE_ALIAS
       ? { store: versions(model), file: "active.json" }
       : { store: storeAt(path.join(modelDir(model), "aliases")), file: `${alias}.json` };
-  const historyDir = (model: string, alias: string) =>
-    path.join(modelDir(model), "history", alias);
+  const historyDir = (model: string, alias: string) => path.join(modelDir(model), "history", alias);
 
   /**
    * Takes the lock of one alias: a file created with O_EXCL holding `pid@host`. A lock whose

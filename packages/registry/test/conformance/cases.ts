@@ -41,7 +41,12 @@ export const fsCase: BackendCase = {
       remove: (model, version, file) => fs.rm(path.join(modelDir(root, model), version, file)),
       tamperHistory: (model, alias, seq, data) =>
         fs.writeFile(
-          path.join(modelDir(root, model), "history", alias, `${String(seq).padStart(12, "0")}.json`),
+          path.join(
+            modelDir(root, model),
+            "history",
+            alias,
+            `${String(seq).padStart(12, "0")}.json`,
+          ),
           data,
         ),
       cleanup: () => fs.rm(dir, { recursive: true, force: true }),

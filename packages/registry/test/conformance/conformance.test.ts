@@ -15,7 +15,10 @@ import path from "node:path";
 const WORKER = path.join(import.meta.dirname, "..", "location-worker.mjs");
 
 /** A backend wrapper counting calls by operation, to prove what a call did not touch. */
-function counting(inner: RegistryBackend): { backend: RegistryBackend; calls: Map<string, number> } {
+function counting(inner: RegistryBackend): {
+  backend: RegistryBackend;
+  calls: Map<string, number>;
+} {
   const calls = new Map<string, number>();
   const backend = new Proxy(inner, {
     get(target, prop, receiver) {
@@ -54,10 +57,14 @@ for (const backendCase of BACKEND_CASES) {
       await opened?.cleanup();
     });
     const test = (name: string, fn: () => Promise<void>, timeout = 60_000) =>
-      it(name, async (ctx) => {
-        if (skip) return ctx.skip();
-        await fn();
-      }, timeout);
+      it(
+        name,
+        async (ctx) => {
+          if (skip) return ctx.skip();
+          await fn();
+        },
+        timeout,
+      );
 
     test("8 concurrent savers in separate processes get 8 distinct consecutive versions, none lost", async () => {
       const workers = Array.from({ length: 8 }, (_, i) =>
@@ -66,14 +73,24 @@ for (const backendCase of BACKEND_CASES) {
       await Promise.all(workers.map((w) => w.waitFor("READY")));
       for (const w of workers) w.child.stdin?.write("go\n");
       const exits = await Promise.all(workers.map((w) => w.exited));
-      expect(exits.map((e) => e.code), workers.map((w) => w.stderr()).join("\n")).toEqual(
-        Array(8).fill(0),
-      );
+      expect(
+        exits.map((e) => e.code),
+        workers.map((w) => w.stderr()).join("\n"),
+      ).toEqual(Array(8).fill(0));
       const saved = workers.flatMap((w) => w.lines().filter((l) => l.startsWith("SAVED ")));
       const versions = saved.map((l) => l.split(" ")[1]).sort();
       expect(new Set(versions).size).toBe(8);
       const listed = await registry.model("race").list();
-      expect(listed.map((e) => e.version)).toEqual(["v8", "v7", "v6", "v5", "v4", "v3", "v2", "v1"]);
+      expect(listed.map((e) => e.version)).toEqual([
+        "v8",
+        "v7",
+        "v6",
+        "v5",
+        "v4",
+        "v3",
+        "v2",
+        "v1",
+      ]);
       expect(listed.every((e) => e.status === "ok")).toBe(true);
       // Each version holds the artifacts of the saver that reported it.
       for (const line of saved) {
@@ -93,7 +110,8 @@ for (const backendCase of BACKEND_CASES) {
       for (const w of workers) w.child.stdin?.write("go\n");
       await Promise.all(workers.map((w) => w.exited));
       const results = workers.map((w) => w.lines().find((l) => /^(MOVED|REJECTED) /.test(l)));
-      for (const r of results) expect(r).toMatch(/^(MOVED \d+ (v\d|null) v\d|REJECTED ALIAS_CONFLICT)$/);
+      for (const r of results)
+        expect(r).toMatch(/^(MOVED \d+ (v\d|null) v\d|REJECTED ALIAS_CONFLICT)$/);
       const applied = results.filter((r) => r?.startsWith("MOVED "));
       expect(applied.length).toBeGreaterThan(0);
       const history = await model.history({ alias: "champion" });
@@ -119,7 +137,10 @@ for (const backendCase of BACKEND_CASES) {
       }
       const model = registry.model("killed");
       const listed = await model.list();
-      expect(listed.every((e) => e.status === "ok"), JSON.stringify(listed.filter((e) => e.status !== "ok"))).toBe(true);
+      expect(
+        listed.every((e) => e.status === "ok"),
+        JSON.stringify(listed.filter((e) => e.status !== "ok")),
+      ).toBe(true);
       // The next save still works and takes the next free number.
       const { version } = await model.save(sampleArtifacts("after"));
       const max = Math.max(0, ...listed.map((e) => Number(e.version.slice(1))));
@@ -141,9 +162,14 @@ for (const backendCase of BACKEND_CASES) {
       ]);
       expect(listed[0]?.problem).toMatch(/metrics\.json: missing/);
       expect(listed[1]?.problem).toMatch(/model\.json: .*(altered|truncated)/);
-      await expect(model.load("v2")).rejects.toMatchObject({ code: "MODEL_CORRUPT", file: "model.json" });
+      await expect(model.load("v2")).rejects.toMatchObject({
+        code: "MODEL_CORRUPT",
+        file: "model.json",
+      });
       await expect(model.activate("v2")).rejects.toMatchObject({ code: "MODEL_CORRUPT" });
-      await expect(model.setAlias("champion", "v3")).rejects.toMatchObject({ code: "MODEL_CORRUPT" });
+      await expect(model.setAlias("champion", "v3")).rejects.toMatchObject({
+        code: "MODEL_CORRUPT",
+      });
       expect(await model.getActive()).toBe("v1");
       expect(await model.getAlias("champion")).toBeNull();
     });
@@ -187,7 +213,9 @@ for (const backendCase of BACKEND_CASES) {
       expect((await m.load("challenger")).version).toBe("v3");
       expect((await m.get("champion")).aliases).toEqual(["champion"]);
       await expect(m.setAlias("champion", "v9")).rejects.toMatchObject({ code: "MODEL_NOT_FOUND" });
-      await expect(m.setAlias("staging", "nobody")).rejects.toMatchObject({ code: "ALIAS_NOT_FOUND" });
+      await expect(m.setAlias("staging", "nobody")).rejects.toMatchObject({
+        code: "ALIAS_NOT_FOUND",
+      });
       await expect(m.load("nobody")).rejects.toMatchObject({ code: "ALIAS_NOT_FOUND" });
       await expect(m.setAlias("champion", "v1", { expect: "v3" })).rejects.toMatchObject({
         code: "ALIAS_CONFLICT",
@@ -198,7 +226,11 @@ for (const backendCase of BACKEND_CASES) {
         [2, "v1", "v2", "ana@desk", "beats v1"],
       ]);
       expect(champion[1]?.prev_hash).toBe(champion[0]?.hash);
-      expect((await m.history()).map((e) => e.alias).sort()).toEqual(["challenger", "champion", "champion"]);
+      expect((await m.history()).map((e) => e.alias).sort()).toEqual([
+        "challenger",
+        "champion",
+        "champion",
+      ]);
       expect((await m.aliases()).map((a) => [a.alias, a.version])).toEqual([
         ["challenger", "v3"],
         ["champion", "v2"],
@@ -225,12 +257,19 @@ for (const backendCase of BACKEND_CASES) {
       await m.setAlias("champion", "v1");
       await m.setAlias("champion", "v2");
       const [first] = await m.history({ alias: "champion" });
-      await opened.tamperHistory("chain", "champion", 1, JSON.stringify({ ...first, who: "mallory" }));
+      await opened.tamperHistory(
+        "chain",
+        "champion",
+        1,
+        JSON.stringify({ ...first, who: "mallory" }),
+      );
       await expect(m.history({ alias: "champion" })).rejects.toMatchObject({
         code: "HISTORY_CORRUPT",
         message: expect.stringMatching(/entry 1: altered/),
       });
-      await expect(m.rollback({ alias: "champion" })).rejects.toMatchObject({ code: "HISTORY_CORRUPT" });
+      await expect(m.rollback({ alias: "champion" })).rejects.toMatchObject({
+        code: "HISTORY_CORRUPT",
+      });
     });
 
     test("extra artifacts are stored, hashed and verified with the version", async () => {
@@ -238,7 +277,10 @@ for (const backendCase of BACKEND_CASES) {
       await m.save({ ...sampleArtifacts("a"), files: { "evaluation.json": { dm: 0.5 } } });
       expect((await m.load("v1")).files).toEqual({ "evaluation.json": { dm: 0.5 } });
       await opened.tamper("extras", "v1", "evaluation.json", '{"dm": 0.01}\n');
-      await expect(m.load("v1")).rejects.toMatchObject({ code: "MODEL_CORRUPT", file: "evaluation.json" });
+      await expect(m.load("v1")).rejects.toMatchObject({
+        code: "MODEL_CORRUPT",
+        file: "evaluation.json",
+      });
       await expect(
         m.save({ ...sampleArtifacts("b"), files: { "../x.json": {} } }),
       ).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
@@ -261,11 +303,28 @@ for (const backendCase of BACKEND_CASES) {
     test("hostile model and alias names are rejected before any store access", async () => {
       const { backend, calls } = counting(openBackend(opened.location));
       const r = registryOver(backend);
-      const hostile = ["", "..", "../x", "a/b", "%2e%2e%2f", "A", "-x", "x".repeat(65), "a\0b", "__proto__"];
+      const hostile = [
+        "",
+        "..",
+        "../x",
+        "a/b",
+        "%2e%2e%2f",
+        "A",
+        "-x",
+        "x".repeat(65),
+        "a\0b",
+        "__proto__",
+      ];
       for (const name of hostile) {
-        expect(() => r.model(name), JSON.stringify(name)).toThrow(expect.objectContaining({ code: "INVALID_NAME" }));
-        await expect(r.model().setAlias(name, "v1")).rejects.toMatchObject({ code: "INVALID_NAME" });
-        await expect(r.model().history({ alias: name })).rejects.toMatchObject({ code: "INVALID_NAME" });
+        expect(() => r.model(name), JSON.stringify(name)).toThrow(
+          expect.objectContaining({ code: "INVALID_NAME" }),
+        );
+        await expect(r.model().setAlias(name, "v1")).rejects.toMatchObject({
+          code: "INVALID_NAME",
+        });
+        await expect(r.model().history({ alias: name })).rejects.toMatchObject({
+          code: "INVALID_NAME",
+        });
       }
       for (const ref of ["../v1", "v01", "v1/../x", "%2e%2e", "x".repeat(65)]) {
         await expect(r.model().load(ref), ref).rejects.toMatchObject({ code: "INVALID_VERSION" });
