@@ -10,6 +10,10 @@ export const InferenceErrorCode = {
   NO_ACTIVE_MODEL: "NO_ACTIVE_MODEL",
   /** The requested version does not exist. */
   MODEL_NOT_FOUND: "MODEL_NOT_FOUND",
+  /** The requested alias is not set on the model. */
+  ALIAS_NOT_FOUND: "ALIAS_NOT_FOUND",
+  /** The registry's store cannot be reached (S3 down, network); the loaded model keeps serving. */
+  REGISTRY_UNAVAILABLE: "REGISTRY_UNAVAILABLE",
   /** The requested version is not a version name (`v1`, `v2`, ... or the alias `active`). */
   INVALID_VERSION: "INVALID_VERSION",
   /** The version exists but its artifacts fail verification or cannot be read. */

@@ -74,3 +74,30 @@ describe("ModelStore", () => {
     expect(v1).not.toBe(v2);
   });
 });
+
+describe("ModelStore in background reload mode", () => {
+  it("answers from the loaded model at once while a due check hangs, and swaps once it finishes", async () => {
+    const v1 = await trainAndSave(registry, sample);
+    let now = 0;
+    const slow = slowPointer(registry);
+    const store = new ModelStore({
+      registry: slow.registry,
+      clock: () => now,
+      reloadCheckMs: 100,
+      maxModels: 4,
+      reloadMode: "background",
+    });
+    expect((await store.resolve()).version).toBe(v1);
+    const v2 = await trainAndSave(registry, sample, { lookback: 6 });
+    slow.hold();
+    now += 101;
+    // The due check is stuck in the store (a remote store timing out): the request does not wait.
+    expect((await store.resolve()).version).toBe(v1);
+    for (let i = 0; i < 100 && !slow.waiting(); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(slow.waiting()).toBe(true);
+    expect((await store.resolve()).version).toBe(v1);
+    slow.release();
+    await store.check(false);
+    expect((await store.resolve()).version).toBe(v2);
+  });
+});

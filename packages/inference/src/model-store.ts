@@ -5,7 +5,7 @@
  * failure is reported by {@link ModelStore.status}.
  * @module
  */
-import { isVersionName, type Registry } from "@mle/registry";
+import { isAliasName, isVersionName, type Registry } from "@mle/registry";
 import { InferenceError, NO_ACTIVE_MODEL_MESSAGE } from "./errors";
 import { Lru } from "./lru";
 import { fromRegistryError } from "./registry-errors";
@@ -18,6 +18,12 @@ export interface ModelStoreOptions {
   readonly reloadCheckMs: number;
   readonly maxModels: number;
   readonly extraHistory?: number;
+  /**
+   * `inline` (default): a request that finds the check due waits for it. `background`: while a
+   * model is serving, a due check runs behind the request, which is answered at once by the
+   * model loaded (for remote stores, where a check is a network round trip that may time out).
+   */
+  readonly reloadMode?: "inline" | "background";
 }
 
 /** What the store knows about the active model. */
@@ -42,6 +48,9 @@ export class ModelStore {
   #problem: InferenceError | null = null;
   #stamp: string | null | undefined = undefined;
   #checkedAt = Number.NEGATIVE_INFINITY;
+  readonly #background: boolean;
+  /** Aliases other than `active`: the version each named, and when that was read. */
+  readonly #aliases = new Map<string, { version: string; at: number }>();
 
   constructor(options: ModelStoreOptions) {
     this.#registry = options.registry;
@@ -49,6 +58,7 @@ export class ModelStore {
     this.#reloadCheckMs = options.reloadCheckMs;
     this.#extraHistory = options.extraHistory;
     this.#versions = new Lru(options.maxModels);
+    this.#background = options.reloadMode === "background";
   }
 
   /**
@@ -58,10 +68,11 @@ export class ModelStore {
    */
   async resolve(version?: string): Promise<ServingModel> {
     if (version === undefined || version === "active") return this.active();
+    if (isAliasName(version)) return this.#load(await this.#aliasVersion(version));
     if (!isVersionName(version as unknown)) {
       throw new InferenceError(
         "INVALID_VERSION",
-        `Model version ${JSON.stringify(version.slice(0, 40))} is not a version name (versions look like v1, v2, ...; "active" means the active one)`,
+        `Model version ${JSON.stringify(String(version).slice(0, 40))} is neither a version name nor an alias (versions look like v1, v2, ...; "active" means the active one)`,
       );
     }
     if (this.#serving?.version === version) return this.#serving;
@@ -70,6 +81,10 @@ export class ModelStore {
 
   /** The active model, re-checking the registry when the last check is older than reloadCheckMs. */
   async active(): Promise<ServingModel> {
+    if (this.#background && this.#serving) {
+      void this.check(false).catch(() => undefined);
+      return this.#serving;
+    }
     await this.check(false);
     if (this.#serving) return this.#serving;
     throw this.#problem ?? new InferenceError("NO_ACTIVE_MODEL", NO_ACTIVE_MODEL_MESSAGE);
@@ -131,6 +146,22 @@ export class ModelStore {
 
   clear(): void {
     this.#versions.clear();
+    this.#aliases.clear();
+  }
+
+  /** The version an alias names, re-read at most every reloadCheckMs. */
+  async #aliasVersion(alias: string): Promise<string> {
+    const known = this.#aliases.get(alias);
+    if (known && this.#clock() - known.at < this.#reloadCheckMs) return known.version;
+    try {
+      const version = await this.#registry.resolve(alias);
+      this.#aliases.set(alias, { version, at: this.#clock() });
+      return version;
+    } catch (error) {
+      // An unreachable store keeps the alias where it was last seen, like the active model.
+      if (known && isUnavailable(error)) return known.version;
+      throw fromRegistryError(error, alias);
+    }
   }
 
   async #check(): Promise<void> {
@@ -185,4 +216,9 @@ export class ModelStore {
   #options() {
     return this.#extraHistory === undefined ? {} : { extraHistory: this.#extraHistory };
   }
+}
+
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "REGISTRY_UNAVAILABLE" || code === "REGISTRY_IO";
 }

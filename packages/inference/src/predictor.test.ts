@@ -188,11 +188,31 @@ describe("createPredictor", () => {
   it("refuses a malformed version name as INVALID_VERSION, not MODEL_NOT_FOUND", async () => {
     await trainAndSave(registry, sample);
     const predictor = createPredictor({ registry, source: sample });
-    for (const version of ["latest", "v01", "v0", "V1", "", "v1 "]) {
+    for (const version of ["v01", "v0", "V1", "", "v1 ", "../v1", "a/b"]) {
       expect(await codeOf(predictor.predict("AAPL", { version }))).toBe("INVALID_VERSION");
     }
-    const items = await predictor.predictBatch(["AAPL"], { version: "latest" }).catch((e) => e);
+    const items = await predictor.predictBatch(["AAPL"], { version: "v01" }).catch((e) => e);
     expect(isInferenceError(items) && items.code).toBe("INVALID_VERSION");
+    // A safe name that is not a version is an alias; an unset one is not found.
+    expect(await codeOf(predictor.predict("AAPL", { version: "latest" }))).toBe("ALIAS_NOT_FOUND");
+  });
+
+  it("serves an alias by the version it points at, and follows a move within reloadCheckMs", async () => {
+    const v1 = await trainAndSave(registry, sample);
+    const v2 = await trainAndSave(registry, sample);
+    await registry.setAlias("champion", v1);
+    let now = 0;
+    const predictor = createPredictor({
+      registry,
+      source: sample,
+      reloadCheckMs: 100,
+      clock: () => now,
+    });
+    expect((await predictor.predict("AAPL", { version: "champion" })).model_version).toBe(v1);
+    await registry.setAlias("champion", v2);
+    expect((await predictor.predict("AAPL", { version: "champion" })).model_version).toBe(v1);
+    now += 101;
+    expect((await predictor.predict("AAPL", { version: "champion" })).model_version).toBe(v2);
   });
 
   it("keeps serving the last good model when the newly active version is damaged, and says so", async () => {

@@ -38,6 +38,7 @@ export function createPredictor(options: PredictorOptions): Predictor {
     clock,
     reloadCheckMs: nonNegative(options.reloadCheckMs, 250, "reloadCheckMs"),
     maxModels: positive(options.maxModels, 8, "maxModels"),
+    ...(options.reloadMode === undefined ? {} : { reloadMode: options.reloadMode }),
     ...(options.extraHistory === undefined
       ? {}
       : { extraHistory: nonNegative(options.extraHistory, 0, "extraHistory") }),

@@ -29,6 +29,14 @@ export function fromRegistryError(error: unknown, version: string | undefined): 
           `Model version ${version ?? "?"} does not exist`,
           opts,
         );
+      case "ALIAS_NOT_FOUND":
+        return new InferenceError(
+          "ALIAS_NOT_FOUND",
+          `Model alias ${version ?? "?"} is not set`,
+          opts,
+        );
+      case "REGISTRY_UNAVAILABLE":
+        return new InferenceError("REGISTRY_UNAVAILABLE", `Model registry: ${error.message}`, opts);
       case "NO_ACTIVE_MODEL":
         return new InferenceError("NO_ACTIVE_MODEL", NO_ACTIVE_MODEL_MESSAGE, opts);
       case "REGISTRY_IO":

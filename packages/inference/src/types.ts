@@ -25,11 +25,13 @@ export interface PredictorOptions {
    * 5000) when the model uses a recursive feature (ema, rsi) so the recursion has converged.
    */
   readonly extraHistory?: number;
+  /** See `ModelStoreOptions.reloadMode`: `background` for remote registries (S3). Default `inline`. */
+  readonly reloadMode?: "inline" | "background";
 }
 
 /** Options of one prediction. */
 export interface PredictOptions {
-  /** `vN` for a specific version, `"active"` or undefined for the active model. */
+  /** `vN` for a specific version, an alias name (`champion`), `"active"` or undefined for the active model. */
   readonly version?: string;
   /** Rejects this call when aborted; a fetch shared with other callers keeps running. */
   readonly signal?: AbortSignal;
