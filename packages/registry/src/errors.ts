@@ -18,6 +18,7 @@ export const RegistryErrorCode = {
   REGISTRY_IO: "REGISTRY_IO",
   /** A caller passed something unusable (prune keep < 1, artifacts that are not JSON-serialisable). */
   INVALID_ARGUMENT: "INVALID_ARGUMENT",
+  REGISTRY_UNAVAILABLE: "REGISTRY_UNAVAILABLE",
 } as const;
 
 export type RegistryErrorCode = (typeof RegistryErrorCode)[keyof typeof RegistryErrorCode];
