@@ -1,14 +1,199 @@
-// LOCAL PLACEHOLDER (not committed): replaced by the S3 backend branch.
-import type { RegistryBackend } from "../backend";
-export interface S3BackendOptions {
-  bucket: string;
-  prefix?: string;
-  endpoint?: string;
-  region?: string;
+/**
+ * The S3 registry backend: content-addressed blobs, a version manifest created with
+ * `If-None-Match: *` (the commit point), aliases moved with `If-Match: <etag>`. Layout and
+ * guarantees: `layout.ts`. Works with AWS S3 and S3-compatible stores that honour conditional
+ * writes (MinIO, moto, Ceph RGW recent enough).
+ * @module
+ */
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { RegistryBackend, StoredVersion } from "../backend";
+import { RegistryError } from "../errors";
+import { isVersionName } from "../version";
+import { createS3Client, type S3ClientOptions } from "./client";
+import { createLayout, historySeq, isHistorySeq, jsonEntryName } from "./layout";
+import { mapLimit } from "./limit";
+import { checkBucket, formatS3Location, normalisePrefix } from "./location";
+import { listedDigest, listedDigests, MANIFEST_FILE, planVersion } from "./manifest";
+import { ObjectStore } from "./objects";
+
+export type { S3Location } from "./location";
+export { parseS3Location } from "./location";
+
+/** Calls in flight at once when one operation touches many objects (blob uploads, history reads). */
+const CONCURRENCY = 8;
+
+export interface S3BackendOptions extends S3ClientOptions {
+  readonly bucket: string;
+  /** Key prefix of the registry inside the bucket; default the bucket root. */
+  readonly prefix?: string;
+  /** A ready client; then `endpoint`, `region`, `forcePathStyle`, `requestTimeoutMs` and `credentials` are ignored. */
+  readonly client?: S3Client;
+  /** MaxKeys of each listing page (default S3's 1000); for tests of pagination. */
+  readonly listPageSize?: number;
 }
-export function createS3Backend(_o: S3BackendOptions): RegistryBackend {
-  throw new Error("s3 not yet");
-}
-export function parseS3Location(l: string): { bucket: string; prefix: string } {
-  return { bucket: l, prefix: "" };
+
+/**
+ * A registry backend on an S3 bucket.
+ *
+ * @example
+ * ```ts
+ * const { bucket, prefix } = parseS3Location("s3://ml-models/prod");
+ * const backend = createS3Backend({ bucket, prefix }); // region, endpoint, credentials from AWS_* env
+ * backend.location; // "s3://ml-models/prod"
+ * ```
+ * @throws RegistryError `INVALID_ARGUMENT` for a bad bucket name or prefix.
+ */
+export function createS3Backend(options: S3BackendOptions): RegistryBackend {
+  checkBucket(options.bucket);
+  const prefix = normalisePrefix(options.prefix ?? "");
+  const location = formatS3Location({ bucket: options.bucket, prefix });
+  const store = new ObjectStore({
+    client: options.client ?? createS3Client(options),
+    bucket: options.bucket,
+    context: { location, bucket: options.bucket },
+    ...(options.listPageSize === undefined ? {} : { pageSize: options.listPageSize }),
+  });
+  const keys = createLayout(prefix);
+
+  /** Blob digests listed by each manifest, by the manifest's ETag (manifests never change in place). */
+  const manifestDigests = new Map<string, string[]>();
+  async function digestsOf(key: string, etag: string): Promise<string[]> {
+    const known = manifestDigests.get(`${key}@${etag}`);
+    if (known) return known;
+    const got = await store.get(key, "reading a version manifest");
+    const digests = got === null ? [] : listedDigests(got.data);
+    if (manifestDigests.size > 100_000) manifestDigests.clear();
+    manifestDigests.set(`${key}@${etag}`, digests);
+    return digests;
+  }
+
+  const openVersion = (key: string, manifest: Uint8Array, etag: string): StoredVersion => ({
+    async read(file) {
+      if (file === MANIFEST_FILE) return { kind: "ok", data: manifest };
+      const sha256 = listedDigest(manifest, file);
+      if (sha256 === null) return { kind: "missing" };
+      const blob = await store.get(keys.blob(sha256), `reading ${file}`);
+      return blob === null ? { kind: "missing" } : { kind: "ok", data: blob.data };
+    },
+    async stillExists() {
+      // Another ETag means the version was removed and its name reused: not the one opened.
+      const head = await store.head(key, "checking a version");
+      return head !== null && head.etag === etag;
+    },
+  });
+
+  return {
+    kind: "s3",
+    location,
+    locateVersion: (model, version) => `s3://${options.bucket}/${keys.manifest(model, version)}`,
+
+    async listModels() {
+      const root = keys.modelsRoot();
+      const { prefixes } = await store.list(root, "listing models", "/");
+      const names = prefixes.map((p) => p.slice(root.length, -1)).filter((n) => n !== "");
+      return names.sort();
+    },
+
+    async listVersions(model) {
+      const dir = keys.versionsDir(model);
+      const action = `listing the versions of ${model}`;
+      const { objects } = await store.list(dir, action);
+      const listed = objects.flatMap(({ key, etag }) => {
+        const version = jsonEntryName(dir, key);
+        return version !== null && isVersionName(version) ? [{ version, key, etag }] : [];
+      });
+      // The tag covers the blobs too (their ETags, from one listing), so a blob rewritten behind
+      // the registry's back changes it; manifests are read once per ETag.
+      const blobs = new Map(
+        (await store.list(keys.blob(""), action)).objects.map((o) => [o.key, o.etag]),
+      );
+      return mapLimit(listed, CONCURRENCY, async ({ version, key, etag }) => {
+        const digests = await digestsOf(key, etag);
+        const blobTags = digests.map((sha) => blobs.get(keys.blob(sha)) ?? "missing");
+        return { version, tag: [etag, ...blobTags].join("|") };
+      });
+    },
+
+    async createVersion(model, version, files) {
+      const { manifest, blobs } = planVersion(version, files);
+      const manifestKey = keys.manifest(model, version);
+      const action = `creating ${model}/${version}`;
+      // A cheap early exit for a writer that already lost; the conditional put below decides.
+      if ((await store.head(manifestKey, action)) !== null) return false;
+      await mapLimit(blobs, CONCURRENCY, async ({ sha256, data }) => {
+        const key = keys.blob(sha256);
+        const head = await store.head(key, action);
+        if (head?.size === data.byteLength) return;
+        await store.put(key, data, { kind: "always" }, action);
+      });
+      return store.put(manifestKey, manifest, { kind: "absent" }, action);
+    },
+
+    async readVersion(model, version) {
+      const key = keys.manifest(model, version);
+      const got = await store.get(key, `reading ${model}/${version}`);
+      return got === null ? null : openVersion(key, got.data, got.etag);
+    },
+
+    async removeVersion(model, version) {
+      const key = keys.manifest(model, version);
+      const action = `removing ${model}/${version}`;
+      const head = await store.head(key, action);
+      return head !== null && store.deleteIfMatch(key, head.etag, action);
+    },
+
+    async listAliases(model) {
+      const dir = keys.aliasesDir(model);
+      const { objects } = await store.list(dir, `listing the aliases of ${model}`);
+      return objects
+        .map(({ key }) => jsonEntryName(dir, key))
+        .filter((n): n is string => n !== null)
+        .sort();
+    },
+
+    async readAlias(model, alias) {
+      const got = await store.get(keys.alias(model, alias), `reading alias ${alias}`);
+      return got === null ? { kind: "missing" } : { kind: "ok", data: got.data, tag: got.etag };
+    },
+
+    async swapAlias(model, alias, data, expectedTag) {
+      const condition =
+        expectedTag === null
+          ? ({ kind: "absent" } as const)
+          : ({ kind: "match", etag: expectedTag } as const);
+      return store.put(keys.alias(model, alias), data, condition, `moving alias ${alias}`);
+    },
+
+    async aliasStamp(model, alias) {
+      const head = await store.head(keys.alias(model, alias), `checking alias ${alias}`);
+      return head?.etag ?? null;
+    },
+
+    async appendHistory(model, alias, seq, data) {
+      if (!isHistorySeq(seq)) {
+        throw new RegistryError(
+          "INVALID_ARGUMENT",
+          `history sequence numbers are integers from 0 to 999999999999, not ${seq}`,
+        );
+      }
+      const key = keys.historyEntry(model, alias, seq);
+      return store.put(key, data, { kind: "absent" }, `recording the history of ${alias}`);
+    },
+
+    async readHistory(model, alias) {
+      const dir = keys.historyDir(model, alias);
+      const action = `reading the history of ${alias}`;
+      const { objects } = await store.list(dir, action);
+      const entries = objects.flatMap(({ key }) => {
+        const name = jsonEntryName(dir, key);
+        const seq = name === null ? null : historySeq(name);
+        return seq === null ? [] : [{ key, seq }];
+      });
+      const read = await mapLimit(entries, CONCURRENCY, async ({ key, seq }) => {
+        const got = await store.get(key, action);
+        return got === null ? null : { seq, data: got.data };
+      });
+      return read.filter((e) => e !== null);
+    },
+  };
 }
