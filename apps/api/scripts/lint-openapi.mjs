@@ -20,10 +20,14 @@ try {
   const file = join(dir, "openapi.json");
   writeFileSync(file, JSON.stringify(doc, null, 2));
   const bin = join(here, "../node_modules/.bin/redocly");
-  const run = spawnSync(bin, ["lint", file, "--config", join(here, "../redocly.yaml"), "--format", "stylish"], {
-    stdio: "inherit",
-    env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-  });
+  const run = spawnSync(
+    bin,
+    ["lint", file, "--config", join(here, "../redocly.yaml"), "--format", "stylish"],
+    {
+      stdio: "inherit",
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+    },
+  );
   process.exitCode = run.status ?? 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

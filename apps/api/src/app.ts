@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createPredictor, type Predictor } from "@mle/inference";
 import type { MarketDataSource } from "@mle/market-client";
-import type { Registry } from "@mle/registry";
+import type { ModelRegistry, Registry } from "@mle/registry";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
@@ -9,6 +9,7 @@ import type { Logger } from "pino";
 import pkg from "../package.json";
 import type { AppEnv } from "./app-env";
 import type { ApiConfig } from "./config";
+import { createModelScope } from "./context/models";
 import { createRouter, type RouteContext } from "./context/route-context";
 import { errorResponse } from "./errors/envelope";
 import { createErrorHandler } from "./errors/on-error";
@@ -33,6 +34,7 @@ import { registerMetricsRoutes } from "./routes/metrics";
 import { registerModelRoutes } from "./routes/models";
 import { registerPredictRoutes } from "./routes/predict";
 import { registerReadyRoutes } from "./routes/ready";
+import { registerRegistryRoutes } from "./routes/registry";
 import { registerUiRoutes } from "./routes/ui";
 
 /** What {@link createApp} is built from. Everything is injected: the app holds no global state. */
@@ -40,8 +42,10 @@ export interface AppDeps {
   /** Where candles come from (sample, csv or http source). */
   readonly source: MarketDataSource;
   readonly config: ApiConfig;
-  /** The model registry (model and predict routes). */
+  /** The registry's default model (model and predict routes). Default: `models.model()`. */
   readonly registry?: Registry;
+  /** The registry of every model, for `model=` and the /registry routes. */
+  readonly models?: ModelRegistry;
   /**
    * The predictor behind the model and predict routes. Default: one over `registry` (cache TTL
    * from INFERENCE_CACHE_TTL_MS); without either, those routes answer 503 NO_ACTIVE_MODEL.
@@ -79,20 +83,27 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const metrics =
     deps.metrics ?? createApiMetrics({ version, uptimeSeconds: () => (now() - startedAt) / 1000 });
   // createPredictor loads nothing until the first prediction, so building it here costs nothing.
+  const registry = deps.registry ?? deps.models?.model();
+  const predictorOptions = predictorOptionsFor(config, deps.models?.backend ?? registry?.backend);
   const predictor =
     deps.predictor ??
-    (deps.registry
-      ? createPredictor({
-          registry: deps.registry,
-          source: deps.source,
-          cacheTtlMs: config.inferenceCacheTtlMs,
-        })
-      : null);
+    (registry ? createPredictor({ ...predictorOptions, registry, source: deps.source }) : null);
   if (predictor) syncPredictorMetrics(metrics, predictor);
+  const models =
+    registry && predictor
+      ? createModelScope({
+          models: deps.models,
+          defaultRegistry: registry,
+          defaultPredictor: predictor,
+          source: deps.source,
+          predictorOptions,
+        })
+      : null;
   const ctx: RouteContext = {
     source: deps.source,
-    registry: deps.registry,
+    registry,
     predictor,
+    models,
     config,
     metrics,
     version,
@@ -161,6 +172,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerPredictRoutes(api, ctx);
   registerModelRoutes(api, ctx);
   registerReadyRoutes(api, ctx);
+  registerRegistryRoutes(api, ctx);
   app.route("/", api);
   app.route(API_PREFIX, api);
 
@@ -176,4 +188,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // A child logger only when something fails: making one per request costs more than the log line.
   app.onError(createErrorHandler((c) => logger.child({ request_id: c.get("requestId") })));
   return app;
+}
+
+/**
+ * How predictors re-check the registry: MODEL_RELOAD_MS, else 250 ms on the filesystem and 1 s
+ * on S3, where the check runs in the background so no request waits for the store.
+ */
+export function predictorOptionsFor(config: ApiConfig, backend: string | undefined) {
+  const remote = backend !== undefined && backend !== "fs";
+  return {
+    cacheTtlMs: config.inferenceCacheTtlMs,
+    reloadCheckMs: config.reloadCheckMs ?? (remote ? 1000 : 250),
+    ...(remote ? { reloadMode: "background" as const } : {}),
+  };
 }

@@ -8,7 +8,8 @@ describe("loadApiConfig", () => {
       host: "127.0.0.1",
       port: 8000,
       logLevel: "info",
-      registryDir: "/srv/app/artifacts/models",
+      registryLocation: "/srv/app/artifacts/models",
+      reloadCheckMs: undefined,
       corsOrigins: [],
       adminToken: undefined,
       requestTimeoutMs: 30_000,
@@ -46,10 +47,25 @@ describe("loadApiConfig", () => {
   });
 
   it("resolves a relative MODEL_REGISTRY_DIR against INIT_CWD, keeps an absolute one", () => {
-    expect(loadApiConfig({ INIT_CWD: "/home/u/proj", MODEL_REGISTRY_DIR: "m" }).registryDir).toBe(
-      "/home/u/proj/m",
+    expect(
+      loadApiConfig({ INIT_CWD: "/home/u/proj", MODEL_REGISTRY_DIR: "m" }).registryLocation,
+    ).toBe("/home/u/proj/m");
+    expect(loadApiConfig({ MODEL_REGISTRY_DIR: "/data/models" }).registryLocation).toBe(
+      "/data/models",
     );
-    expect(loadApiConfig({ MODEL_REGISTRY_DIR: "/data/models" }).registryDir).toBe("/data/models");
+  });
+
+  it("takes MODEL_REGISTRY_URI over MODEL_REGISTRY_DIR, passing s3:// and file:// locations through", () => {
+    const env = { MODEL_REGISTRY_DIR: "/data/models", INIT_CWD: "/srv" };
+    expect(loadApiConfig({ ...env, MODEL_REGISTRY_URI: "s3://bucket/prod" }).registryLocation).toBe(
+      "s3://bucket/prod",
+    );
+    expect(loadApiConfig({ ...env, MODEL_REGISTRY_URI: "file:///m" }).registryLocation).toBe(
+      "file:///m",
+    );
+    expect(loadApiConfig({ ...env, MODEL_REGISTRY_URI: "rel" }).registryLocation).toBe("/srv/rel");
+    expect(loadApiConfig({ MODEL_RELOAD_MS: "1500" }).reloadCheckMs).toBe(1500);
+    expect(() => loadApiConfig({ MODEL_RELOAD_MS: "-1" })).toThrow(/MODEL_RELOAD_MS/);
   });
 
   it("parses CORS origins, treats empty strings as unset", () => {

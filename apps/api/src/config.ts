@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from "node:path";
+import { resolveLocation } from "@mle/registry";
 import { z } from "zod";
 
 /** One documented environment variable of the API. */
@@ -28,10 +29,22 @@ export const API_ENV_VARS = [
     default: "info",
   },
   {
+    name: "MODEL_REGISTRY_URI",
+    description:
+      "Model registry location: a path, file://… or s3://bucket/prefix (S3 via AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, AWS_REGION and the AWS credentials chain). Takes precedence over MODEL_REGISTRY_DIR.",
+    default: undefined,
+  },
+  {
     name: "MODEL_REGISTRY_DIR",
     description:
-      "Model registry folder; a relative path is resolved against the directory the server was started from (INIT_CWD, else the working directory).",
+      "Model registry folder (used when MODEL_REGISTRY_URI is unset); a relative path is resolved against the directory the server was started from (INIT_CWD, else the working directory).",
     default: "artifacts/models",
+  },
+  {
+    name: "MODEL_RELOAD_MS",
+    description:
+      "How often the served aliases are re-checked, in ms: a moved alias is served by every replica within about this bound. Default 250 on the filesystem, 1000 on S3 (checked in the background there, so a request never waits for the store).",
+    default: undefined,
   },
   {
     name: "CORS_ORIGINS",
@@ -140,6 +153,8 @@ export const apiEnvSchema = z.object({
   INFERENCE_CACHE_TTL_MS: intIn(0, 86_400_000).default(5000),
   SHUTDOWN_TIMEOUT_MS: intIn(0, 600_000).default(10_000),
   UI_DIR: z.string().min(1).optional(),
+  MODEL_REGISTRY_URI: z.string().min(1).optional(),
+  MODEL_RELOAD_MS: intIn(0, 3_600_000).optional(),
   HEADERS_TIMEOUT_MS: intIn(1, 600_000).default(10_000),
   RECEIVE_TIMEOUT_MS: intIn(1, 3_600_000).default(30_000),
   MAX_CONNECTIONS: intIn(1, 1_000_000).default(1024),
@@ -150,8 +165,10 @@ export interface ApiConfig {
   readonly host: string;
   readonly port: number;
   readonly logLevel: z.infer<typeof apiEnvSchema>["LOG_LEVEL"];
-  /** Absolute path of the model registry. */
-  readonly registryDir: string;
+  /** Where the model registry lives: an absolute folder or an `s3://` location. */
+  readonly registryLocation: string;
+  /** MODEL_RELOAD_MS; undefined: the backend's default. */
+  readonly reloadCheckMs: number | undefined;
   /** Allowed CORS origins; empty means CORS is off. */
   readonly corsOrigins: readonly string[];
   /** Enables mutating endpoints when set. */
@@ -192,7 +209,7 @@ export class ApiConfigError extends Error {
  * @example
  * ```ts
  * const config = loadApiConfig({ PORT: "0", LOG_LEVEL: "silent" }, { cwd: "/srv/app" });
- * config.registryDir; // "/srv/app/artifacts/models"
+ * config.registryLocation; // "/srv/app/artifacts/models"
  * ```
  */
 export function loadApiConfig(
@@ -222,7 +239,8 @@ export function loadApiConfig(
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
-    registryDir: absoluteFrom(cwd, e.MODEL_REGISTRY_DIR),
+    registryLocation: resolveLocation(e.MODEL_REGISTRY_URI ?? e.MODEL_REGISTRY_DIR, cwd),
+    reloadCheckMs: e.MODEL_RELOAD_MS,
     corsOrigins: e.CORS_ORIGINS,
     adminToken: e.ADMIN_TOKEN,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

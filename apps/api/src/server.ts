@@ -5,11 +5,11 @@
  * @module
  */
 import { serve } from "@hono/node-server";
-import { createPredictor } from "@mle/inference";
 import { loadMarketDataConfig } from "@mle/market-client";
-import { createRegistry } from "@mle/registry";
+import { createPredictor } from "@mle/inference";
+import { openRegistry } from "@mle/registry";
 import pkg from "../package.json";
-import { createApp } from "./app";
+import { createApp, predictorOptionsFor } from "./app";
 import { createServer, type RequestListener, type ServerOptions } from "node:http";
 import { clientErrorHandler, routableOnly } from "./client-error";
 import { loadApiConfig } from "./config";
@@ -45,15 +45,19 @@ const metrics = createApiMetrics({
   version: pkg.version,
   uptimeSeconds: () => (performance.now() - startedAt) / 1000,
 });
-const { source, registry, predictor } = orExit2(() => {
+const { source, models, predictor } = orExit2(() => {
   const source = createSource(market, metrics);
-  const registry = createRegistry({ dir: config.registryDir });
-  const predictor = createPredictor({ registry, source, cacheTtlMs: config.inferenceCacheTtlMs });
-  return { source, registry, predictor };
+  const models = openRegistry(config.registryLocation, { who: "api" });
+  const predictor = createPredictor({
+    ...predictorOptionsFor(config, models.backend),
+    registry: models.model(),
+    source,
+  });
+  return { source, models, predictor };
 });
 const app = createApp({
   source,
-  registry,
+  models,
   predictor,
   config,
   logger,
@@ -84,7 +88,7 @@ const server = serve(
         host: config.host,
         port: info.port,
         source: source.kind,
-        registry_dir: config.registryDir,
+        registry: models.location,
         version: pkg.version,
       },
       "listening",

@@ -61,7 +61,6 @@ export function installGracefulShutdown(options: GracefulShutdownOptions): () =>
     }
     shuttingDown = true;
     options.lifecycle?.startDraining();
-    logger.info({ signal, timeout_ms: options.timeoutMs, in_flight: inFlight }, "shutting down");
     const force = setTimeout(() => {
       logger.warn("in-flight requests did not finish in time; closing their connections");
       server.closeAllConnections();
@@ -93,6 +92,8 @@ export function installGracefulShutdown(options: GracefulShutdownOptions): () =>
           },
         );
     });
+    // Logged once the listener is closed: whoever reads this line finds new connections refused.
+    logger.info({ signal, timeout_ms: options.timeoutMs, in_flight: inFlight }, "shutting down");
     closeIdleWhenDone();
   };
 

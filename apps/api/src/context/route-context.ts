@@ -6,6 +6,7 @@ import type { AppEnv } from "../app-env";
 import type { ApiConfig } from "../config";
 import type { Lifecycle } from "../lifecycle";
 import type { ApiMetrics } from "../metrics/api-metrics";
+import type { ModelScope } from "./models";
 import { validationHook } from "../validation/default-hook";
 
 /** What route groups are built from (resolved from the app's injected dependencies). */
@@ -14,6 +15,8 @@ export interface RouteContext {
   readonly registry: Registry | undefined;
   /** The injected predictor, else one over `registry`; null when the app has neither. */
   readonly predictor: Predictor | null;
+  /** Named models (`model=`); null when the app has no registry. */
+  readonly models: ModelScope | null;
   readonly config: ApiConfig;
   readonly metrics: ApiMetrics;
   readonly version: string;

@@ -73,7 +73,11 @@ describe("GET /models", () => {
 
   it("answers an empty list before anything is trained", async () => {
     const a = await api();
-    expect(await json(await a.get("/models"))).toEqual({ active_version: null, models: [] });
+    expect(await json(await a.get("/models"))).toEqual({
+      model: "default",
+      active_version: null,
+      models: [],
+    });
   });
 });
 
@@ -115,8 +119,12 @@ describe("GET /model/{version}", () => {
 
   it("answers 422 for names that are not vN, 404 for unknown versions, 503 for 'active' without a model", async () => {
     const a = await api();
-    for (const bad of ["v0", "v01", "x1", "..%2Fv1", "%2e%2e%2f", "v1234567890", "V1"]) {
+    for (const bad of ["v0", "v01", "..%2Fv1", "%2e%2e%2f", "v1234567890", "V1", "x".repeat(65)]) {
       expect(await code(await a.get(`/model/${bad}`)), bad).toEqual([422, "VALIDATION_ERROR"]);
+    }
+    // A safe name that is not a version is an alias: an unset one is 404.
+    for (const alias of ["x1", "champion"]) {
+      expect(await code(await a.get(`/model/${alias}`)), alias).toEqual([404, "ALIAS_NOT_FOUND"]);
     }
     expect(await code(await a.get("/model/v42"))).toEqual([404, "MODEL_NOT_FOUND"]);
     expect(await code(await a.get("/model/active"))).toEqual([503, "NO_ACTIVE_MODEL"]);
@@ -153,7 +161,11 @@ describe("POST /models/{version}/activate", () => {
       (await json<{ model_version: string }>(await a.get("/predict?symbol=AAPL"))).model_version;
     expect(await version()).toBe(v2);
     const res = await activate(a, v1, TOKEN);
-    expect(await json(res)).toEqual({ active_version: v1, previous_version: v2 });
+    expect(await json(res)).toEqual({
+      model: "default",
+      active_version: v1,
+      previous_version: v2,
+    });
     expect(await version()).toBe(v1);
     expect(await json(await a.get("/ready"))).toEqual({ ready: true, version: v1 });
   });

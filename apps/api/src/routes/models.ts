@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { NO_ACTIVE_MODEL_MESSAGE } from "@mle/inference";
-import type { EntryMetrics, Registry } from "@mle/registry";
+import { DEFAULT_MODEL, type EntryMetrics, type Registry } from "@mle/registry";
 import { errorResponses } from "../errors/envelope";
 import type { AppEnv } from "../app-env";
 import { adminAuth } from "../middleware/admin-auth";
@@ -12,6 +12,7 @@ import { ApiError } from "../errors/api-error";
 import {
   ActivateResponseSchema,
   ModelDetailsSchema,
+  ModelQuery,
   ModelsResponseSchema,
   VersionPath,
 } from "../schemas/inference";
@@ -23,7 +24,8 @@ const modelsRoute = createRoute({
   tags: ["models"],
   summary: "List model versions",
   description:
-    "Every version in the registry, newest first, with its status (`corrupt` when an artifact fails verification, naming the file) and validation metrics.",
+    "Every version of a registered model (`model=`, default `default`), newest first, with its status (`corrupt` when an artifact fails verification, naming the file), the aliases pointing at it and validation metrics.",
+  request: { query: z.object({ model: ModelQuery }) },
   responses: {
     200: {
       description: "The versions.",
@@ -31,6 +33,7 @@ const modelsRoute = createRoute({
         "application/json": {
           schema: ModelsResponseSchema,
           example: {
+            model: "default",
             active_version: "v2",
             models: [
               {
@@ -38,6 +41,7 @@ const modelsRoute = createRoute({
                 created_at: "2026-01-02T00:00:00.000Z",
                 status: "ok",
                 is_active: true,
+                aliases: ["active"],
                 metrics: { rmse: 0.0112, r2: 0.004, directional_accuracy: 0.52 },
               },
               {
@@ -45,6 +49,7 @@ const modelsRoute = createRoute({
                 created_at: "2026-01-01T00:00:00.000Z",
                 status: "ok",
                 is_active: false,
+                aliases: [],
                 metrics: { rmse: 0.0113, r2: 0.002, directional_accuracy: 0.51 },
               },
             ],
@@ -63,16 +68,16 @@ const modelRoute = createRoute({
   tags: ["models"],
   summary: "One model version",
   description:
-    "Model kind and hyperparameters (from model.json), metadata, metrics, feature columns, dataset summary and status of a version. `active` is an alias of the active version. A version that is not `vN` is 422 VALIDATION_ERROR; an unknown one 404 MODEL_NOT_FOUND.",
-  request: { params: z.object({ version: VersionPath }) },
+    "Model kind and hyperparameters (from model.json), metadata, metrics, feature columns, dataset summary, status and aliases of a version of a registered model (`model=`, default `default`). The version may be an alias (`active`, `champion`). A version that is neither `vN` nor an alias name is 422 VALIDATION_ERROR; an unknown one 404 MODEL_NOT_FOUND, an unset alias 404 ALIAS_NOT_FOUND.",
+  request: { params: z.object({ version: VersionPath }), query: z.object({ model: ModelQuery }) },
   responses: {
     200: {
       description: "The version.",
       content: { "application/json": { schema: ModelDetailsSchema } },
     },
     ...errorResponses({
-      404: "MODEL_NOT_FOUND: no such version.",
-      422: "VALIDATION_ERROR: the version is not `vN` or `active`.",
+      404: "MODEL_NOT_FOUND (no such version or model) or ALIAS_NOT_FOUND (no such alias).",
+      422: "VALIDATION_ERROR: the version is neither `vN` nor an alias name, or the model name is invalid.",
       503: "NO_ACTIVE_MODEL (for `active`), MODEL_CORRUPT (registry unreadable) or REQUEST_TIMEOUT.",
     }),
   },
@@ -93,7 +98,10 @@ const activateRoute = createRoute({
   description:
     "Points the registry's active pointer at `version` and swaps it into the predictor without a restart; requests in flight finish on the model they started with. Disabled (404) unless the server has ADMIN_TOKEN; then needs `Authorization: Bearer <ADMIN_TOKEN>` (401 otherwise). Refuses unknown (404) and corrupt (503 MODEL_CORRUPT) versions.",
   security: [{ bearerAuth: [] }],
-  request: { params: z.object({ version: ActivateVersionPath }) },
+  request: {
+    params: z.object({ version: ActivateVersionPath }),
+    query: z.object({ model: ModelQuery }),
+  },
   responses: {
     200: {
       description: "Activated.",
@@ -117,7 +125,7 @@ function keyMetrics(metrics: EntryMetrics | undefined): EntryMetrics | null {
 }
 
 async function resolveVersion(registry: Registry, version: string): Promise<string> {
-  if (version !== "active") return version;
+  if (version !== "active") return registry.resolve(version);
   const active = await registry.getActive();
   if (active === null) throw new ApiError("NO_ACTIVE_MODEL", NO_ACTIVE_MODEL_MESSAGE);
   return active;
@@ -126,23 +134,27 @@ async function resolveVersion(registry: Registry, version: string): Promise<stri
 /** `GET /models`, `GET /model/{version}`, `POST /models/{version}/activate` (at `/` and `/api/v1`). */
 export function registerModelRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
   app.openapi(modelsRoute, async (c) => {
-    if (!ctx.registry) return c.json({ active_version: null, models: [] }, 200);
-    const [entries, active] = await Promise.all([ctx.registry.list(), ctx.registry.getActive()]);
+    const { model } = c.req.valid("query");
+    const name = model ?? DEFAULT_MODEL;
+    if (!ctx.registry) return c.json({ model: name, active_version: null, models: [] }, 200);
+    const registry = requireRegistry(ctx, model);
+    const [entries, active] = await Promise.all([registry.list(), registry.getActive()]);
     const models = entries.map((e) => ({
       version: e.version,
       created_at: e.created_at,
       status: e.status,
       ...(e.problem === undefined ? {} : { problem: e.problem }),
       is_active: e.is_active,
+      aliases: [...e.aliases],
       metrics: keyMetrics(e.metrics),
     }));
-    return c.json({ active_version: active, models }, 200);
+    return c.json({ model: name, active_version: active, models }, 200);
   });
 
   // `/models/{version}` is the alias (folded into the document's x-aliases, see openapi/aliases.ts).
   for (const path of [modelRoute.path, "/models/{version}"]) {
     app.openapi({ ...modelRoute, path }, async (c) => {
-      const registry = requireRegistry(ctx);
+      const registry = requireRegistry(ctx, c.req.valid("query").model);
       const version = await resolveVersion(registry, c.req.valid("param").version);
       const d = await registry.get(version);
       const kind = await modelKindInfo(registry, d.version, d.status);
@@ -153,6 +165,8 @@ export function registerModelRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext)
           status: d.status,
           ...(d.problem === undefined ? {} : { problem: d.problem }),
           is_active: d.is_active,
+          model: registry.model,
+          aliases: [...d.aliases],
           ...kind,
           // Verified artifacts our trainer wrote (sha256-checked; null when not): the schema
           // documents their shape, the registry returns them as plain JSON.
@@ -169,12 +183,15 @@ export function registerModelRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext)
 
   app.use("/models/:version/activate", adminAuth(ctx.config.adminToken));
   app.openapi(activateRoute, async (c) => {
-    const registry = requireRegistry(ctx);
+    const { model } = c.req.valid("query");
+    const registry = requireRegistry(ctx, model);
     const version = c.req.valid("param").version;
-    const previous = await registry.getActive();
-    await registry.activate(version);
+    const move = await registry.activate(version, { who: "api" });
     // A readiness check reloads the active pointer now instead of within reloadCheckMs.
-    await ctx.predictor?.readiness();
-    return c.json({ active_version: version, previous_version: previous }, 200);
+    await (ctx.models?.predictor(model) ?? ctx.predictor)?.readiness();
+    return c.json(
+      { model: registry.model, active_version: move.to, previous_version: move.from },
+      200,
+    );
   });
 }

@@ -94,8 +94,10 @@ describe("Open Inference Protocol: model metadata and readiness", () => {
     expect(status).toBe(404);
     expect(message).toContain('Unknown model "mymodel"');
     expect((await errorOf(await a.request("/v2/models/default/versions/v9")))[0]).toBe(404);
+    expect((await errorOf(await a.request("/v2/models/default/versions/v01/ready")))[0]).toBe(400);
+    // A safe non-version name is an alias: an unset one is an unknown version.
     expect((await errorOf(await a.request("/v2/models/default/versions/latest/ready")))[0]).toBe(
-      400,
+      404,
     );
   });
 

@@ -107,7 +107,11 @@ describe("GET /predict", () => {
       status: 404,
       code: "MODEL_NOT_FOUND",
     });
-    for (const bad of ["v0", "v01", "..%2Fv1", "latest", "v1234567890"]) {
+    expect(await errorOf(await a.get("/predict?symbol=AAPL&version=latest"))).toMatchObject({
+      status: 404,
+      code: "ALIAS_NOT_FOUND",
+    });
+    for (const bad of ["v0", "v01", "..%2Fv1", "v1234567890", "a/b"]) {
       expect(await errorOf(await a.get(`/predict?symbol=AAPL&version=${bad}`))).toMatchObject({
         status: 422,
         code: "VALIDATION_ERROR",

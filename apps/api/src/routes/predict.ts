@@ -14,6 +14,7 @@ import {
   CONFIDENCE_DOC,
   MAX_BATCH_SYMBOLS,
   PredictionSchema,
+  ModelQuery,
   VersionQuery,
 } from "../schemas/inference";
 
@@ -24,14 +25,14 @@ const predictRoute = createRoute({
   tags: ["predictions"],
   summary: "Predict the next return of a symbol",
   description: `Fetches just enough of the latest candles for the model's warm-up, computes the features with the feature spec stored with the model (no training/serving skew) and applies the model. Concurrent requests for a symbol share one upstream fetch; results are reused for INFERENCE_CACHE_TTL_MS. ${CONFIDENCE_DOC} Without a trained model: 503 NO_ACTIVE_MODEL (train with \`pnpm --filter cli train\`).`,
-  request: { query: z.object({ symbol: SymbolParam, version: VersionQuery }) },
+  request: { query: z.object({ symbol: SymbolParam, version: VersionQuery, model: ModelQuery }) },
   responses: {
     200: {
       description: "The prediction.",
       content: { "application/json": { schema: PredictionSchema } },
     },
     ...errorResponses({
-      404: "SYMBOL_NOT_FOUND (unknown symbol) or MODEL_NOT_FOUND (no such version).",
+      404: "SYMBOL_NOT_FOUND (unknown symbol), MODEL_NOT_FOUND (no such version or model) or ALIAS_NOT_FOUND (no such alias).",
       422: "VALIDATION_ERROR (bad symbol or version) or INSUFFICIENT_DATA (too little history for the model's lookback).",
       502: "UPSTREAM_BAD_RESPONSE: the upstream answered with invalid data.",
       503: "NO_ACTIVE_MODEL (nothing trained yet), MODEL_CORRUPT, INCOMPATIBLE_MODEL, UPSTREAM_UNAVAILABLE or REQUEST_TIMEOUT.",
@@ -67,11 +68,11 @@ const batchRoute = createRoute({
 
 /** `GET /predict` and `POST /predict/batch` (mounted at `/` and `/api/v1`). */
 export function registerPredictRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
-  registerQueryRoute(app, predictRoute, async (c, { symbol, version }) => {
+  registerQueryRoute(app, predictRoute, async (c, { symbol, version, model }) => {
     // No signal: the predictor uses one only to stop waiting for a shared upstream fetch (which it
     // never aborts), and making one costs ~10 µs per cached prediction. The deadline still answers
     // 503 REQUEST_TIMEOUT (timeout middleware); a client that leaves just stops waiting.
-    const prediction = await requirePredictor(ctx).predict(
+    const prediction = await requirePredictor(ctx, model).predict(
       symbol,
       version === undefined ? {} : { version },
     );
@@ -83,8 +84,8 @@ export function registerPredictRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContex
     c.req.method === "POST" ? requireJson()(c, next) : next(),
   );
   app.openapi(batchRoute, async (c) => {
-    const { symbols, version } = c.req.valid("json");
-    const items = await requirePredictor(ctx).predictBatch(symbols, {
+    const { symbols, version, model } = c.req.valid("json");
+    const items = await requirePredictor(ctx, model).predictBatch(symbols, {
       ...(version === undefined ? {} : { version }),
       signal: c.get("requestSignal")(),
     });

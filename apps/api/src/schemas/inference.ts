@@ -3,6 +3,7 @@
  * @module
  */
 import { z } from "@hono/zod-openapi";
+import { isAliasName, isModelName, isVersionName } from "@mle/registry";
 
 /** Largest number of symbols one `POST /predict/batch` accepts. */
 export const MAX_BATCH_SYMBOLS = 100;
@@ -11,22 +12,40 @@ export const MAX_BATCH_SYMBOLS = 100;
 export const CONFIDENCE_DOC =
   "`confidence` is the probability, in [0, 1], that the realised next return has the sign of `prediction`, under a Gaussian model of the validation residuals (actual − predicted on the model's held-out rows, mean μ, std σ): confidence = Φ(sign(prediction) · (prediction + μ) / σ), Φ the standard normal CDF. 0.5 is a coin flip (also the value for a prediction of exactly 0). `prediction_interval` is [prediction + q05, prediction + q95] with q05/q95 the empirical 5% and 95% quantiles of the validation residuals (level 0.9).";
 
-const VERSION_NAME = /^(?:v[1-9][0-9]{0,8}|active)$/;
-
-/** A model version: `v` + a positive number without leading zeros (at most 9 digits), or `active`. */
+/**
+ * A model version (`v` + a positive number without leading zeros, at most 9 digits) or an alias
+ * name (`active`, `champion`: 1-64 of a-z, 0-9, `_`, `-`).
+ */
 export const VersionName = z
   .string()
-  .regex(VERSION_NAME, 'version must be "v" followed by a positive number (e.g. v3), or "active"');
+  .max(64, "version must be at most 64 characters")
+  .refine(
+    (v) => isVersionName(v) || isAliasName(v),
+    'version must be "v" followed by a positive number (e.g. v3), or an alias name such as "active" or "champion"',
+  );
+
+/** A registered model's name; absent: the default model. */
+export const ModelQuery = z
+  .string()
+  .max(64, "model must be at most 64 characters")
+  .refine(isModelName, "model must be 1-64 of a-z, 0-9, _ and -, starting with a letter or digit")
+  .optional()
+  .openapi({
+    param: { name: "model", in: "query" },
+    description:
+      "Registered model name (default: `default`, the model trained when none is named).",
+    example: "default",
+  });
 
 export const VersionQuery = VersionName.optional().openapi({
   param: { name: "version", in: "query" },
-  description: "Model version to use (`vN`), or `active` (the default).",
+  description: "Model version to use (`vN`), or an alias (`active`, the default; `champion`, ...).",
   example: "v1",
 });
 
 export const VersionPath = VersionName.openapi({
   param: { name: "version", in: "path" },
-  description: "`vN`, or `active` for the active version.",
+  description: "`vN`, or an alias (`active` for the active version, `champion`, ...).",
   example: "v1",
 });
 
@@ -72,6 +91,15 @@ export const BatchRequestSchema = z
         example: ["AAPL", "MSFT", "bad/symbol"],
       }),
     version: VersionName.optional().openapi({ example: "active" }),
+    model: z
+      .string()
+      .max(64)
+      .refine(
+        isModelName,
+        "model must be 1-64 of a-z, 0-9, _ and -, starting with a letter or digit",
+      )
+      .optional()
+      .openapi({ description: "Registered model name (default: `default`).", example: "default" }),
   })
   .openapi("BatchRequest");
 
@@ -145,12 +173,17 @@ export const ModelSummarySchema = z
       .optional()
       .openapi({ description: "Why a version is corrupt (names the file)." }),
     is_active: z.boolean(),
+    aliases: z.array(z.string()).openapi({
+      description: "Aliases pointing at this version.",
+      example: ["active", "champion"],
+    }),
     metrics: KeyMetrics,
   })
   .openapi("ModelSummary");
 
 export const ModelsResponseSchema = z
   .object({
+    model: z.string().openapi({ description: "The registered model listed.", example: "default" }),
     active_version: z.string().nullable().openapi({ example: "v2" }),
     models: z.array(ModelSummarySchema).openapi({ description: "Newest first." }),
   })
@@ -247,6 +280,8 @@ export const ModelDetailsSchema = z
     status: z.enum(["ok", "corrupt"]),
     problem: z.string().optional(),
     is_active: z.boolean(),
+    model: z.string().openapi({ description: "The registered model.", example: "default" }),
+    aliases: z.array(z.string()).openapi({ example: ["active"] }),
     kind: z.string().nullable().openapi({
       description: "Model kind from model.json (null when the version is corrupt).",
       example: "gbdt",
@@ -289,6 +324,7 @@ export const ReadySchema = z
 
 export const ActivateResponseSchema = z
   .object({
+    model: z.string().openapi({ example: "default" }),
     active_version: z.string().openapi({ example: "v2" }),
     previous_version: z.string().nullable().openapi({ example: "v1" }),
   })
