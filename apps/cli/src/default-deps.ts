@@ -1,5 +1,5 @@
 import { createMarketDataSource, loadMarketDataConfig } from "@mle/market-client";
-import { createRegistry } from "@mle/registry";
+import { openRegistry } from "@mle/registry";
 import type { CliDeps } from "./deps";
 import { userCwd } from "./util/paths";
 
@@ -17,7 +17,7 @@ function waitForSignal(): Promise<string> {
 
 /**
  * The real process wiring: process streams and env, INIT_CWD-aware cwd, the env-configured
- * market data source and the filesystem registry.
+ * market data source and the registry opened from its location (filesystem or S3 by scheme).
  *
  * @example
  * const code = await main(process.argv, createDefaultDeps());
@@ -31,7 +31,7 @@ export function createDefaultDeps(): CliDeps {
     cwd: userCwd(process.env, process.cwd()),
     now,
     createSource: (env) => createMarketDataSource(loadMarketDataConfig({ ...env })),
-    createRegistry: (dir) => createRegistry({ dir, clock: now }),
+    openRegistry: (location) => openRegistry(location, { clock: now }),
     waitForShutdown: waitForSignal,
   };
 }

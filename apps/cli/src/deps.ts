@@ -1,5 +1,5 @@
 import type { MarketDataSource } from "@mle/market-client";
-import type { Registry } from "@mle/registry";
+import type { ModelRegistry } from "@mle/registry";
 import type { Writer } from "./util/io";
 
 /**
@@ -9,7 +9,7 @@ import type { Writer } from "./util/io";
 export interface CliDeps {
   readonly stdout: Writer;
   readonly stderr: Writer;
-  /** Environment variables (MARKET_DATA_*, MODEL_REGISTRY_DIR, CI, INIT_CWD). */
+  /** Environment variables (MARKET_DATA_*, MODEL_REGISTRY_URI, MODEL_REGISTRY_DIR, CI, INIT_CWD). */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The directory user-given relative paths resolve against (INIT_CWD under pnpm). */
   readonly cwd: string;
@@ -17,8 +17,11 @@ export interface CliDeps {
   readonly now: () => Date;
   /** Builds the market data source from environment variables (validated, may throw). */
   readonly createSource: (env: Readonly<Record<string, string | undefined>>) => MarketDataSource;
-  /** Opens the registry in an absolute folder. */
-  readonly createRegistry: (dir: string) => Registry;
+  /**
+   * Opens the registry at a resolved location (an absolute path, `file://…` or `s3://…`; see
+   * `util/registry-location.ts`). Lazy: nothing is read until a model handle is used.
+   */
+  readonly openRegistry: (location: string) => ModelRegistry;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); used by long-running commands. */
   readonly waitForShutdown: () => Promise<string>;
 }

@@ -29,8 +29,11 @@ describe("mle help", () => {
       "default 1",
       "--seed <n>",
       "default 42",
-      "--registry-dir <path>",
-      "default artifacts/models",
+      "--registry <location>",
+      "default: MODEL_REGISTRY_URI, else MODEL_REGISTRY_DIR, else the config's registry, else artifacts/models",
+      "--registry-dir <folder> alias of --registry",
+      "--model-name <name>",
+      "default default",
       "--activate",
       "default true",
       "--no-activate",
@@ -44,19 +47,41 @@ describe("mle help", () => {
     const expectations: Array<[string[], string[]]> = [
       [
         ["models", "list"],
-        ["--registry-dir <path>", "default: MODEL_REGISTRY_DIR, else artifacts/models", "--json"],
+        ["--registry <location>", "--registry-dir <folder>", "--model <name>", "--all", "--json"],
       ],
       [
         ["models", "show"],
-        ["<version>", "--registry-dir <path>", "--json"],
+        ["<version>", "--model <name>", "--registry <location>", "--json"],
       ],
       [
         ["models", "activate"],
-        ["<version>", "--registry-dir <path>", "--json"],
+        ["<version>", "--model <name>", "--reason <text>", "--registry <location>", "--json"],
       ],
       [
         ["models", "prune"],
-        ["--keep <n>", "--registry-dir <path>", "--json"],
+        ["--keep <n>", "--model <name>", "--registry <location>", "--json"],
+      ],
+      [
+        ["models", "alias", "set"],
+        ["<alias>", "<version>", "--reason <text>", "--model <name>", "--json"],
+      ],
+      [
+        ["models", "alias", "list"],
+        ["--model <name>", "--registry <location>", "--json"],
+      ],
+      [
+        ["models", "history"],
+        ["--alias <alias>", "--model <name>", "--json"],
+      ],
+      [
+        ["models", "rollback"],
+        ['--alias <alias> the alias to roll back (default: "active")', "--reason <text>"],
+      ],
+      [["predict"], ["--model <name>", "--model-version <version>", "--registry <location>"]],
+      [["report"], ["--model <name>", "--registry <location>"]],
+      [
+        ["jobs", "submit"],
+        ["--registry <location>", "--registry-dir <folder>"],
       ],
       [
         ["features"],

@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { watch } from "node:fs";
 import { chmod, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createFsStore, createRegistry } from "@mle/registry";
+import { createFsBackend, createFsStore, createRegistry, registryOver } from "@mle/registry";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "./support/api-process";
 import { MLE_BIN, mleInProcess, runMle, spawnMle, tinyConfig } from "./support/cli";
@@ -277,7 +277,7 @@ describe("training faults while the server runs", () => {
         await chmod(dir, 0o755);
         if (asRoot) await chmod(base.dir, 0o700);
       }
-      expect((await readdir(dir)).sort()).toEqual(["active.json", "v1", "v2"]);
+      expect((await readdir(dir)).sort()).toEqual(["active.json", "history", "v1", "v2"]);
       expect(await expectIntact(dir)).toEqual(["v2", "v1"]);
       expect((await ready()).body).toMatchObject({ ready: true, version: "v2" });
       expect(versionOf(await get("/predict?symbol=AAPL"))).toBe("v2");
@@ -291,12 +291,14 @@ describe("training faults while the server runs", () => {
       const r = await mleInProcess(["train", "--config", await configFile(`full-${failAt}`, dir)], {
         cwd: base.dir,
         registryFor: (d) =>
-          createRegistry({ dir: d, store: failingWritesStore(createFsStore(d), failAt, "ENOSPC") }),
+          registryOver(
+            createFsBackend(d, { store: failingWritesStore(createFsStore(d), failAt, "ENOSPC") }),
+          ),
       });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^error \[REGISTRY_IO\]: .*\(ENOSPC\)/);
       expect(r.stderr).not.toContain(dir);
-      expect((await readdir(dir)).sort()).toEqual(["active.json", "v1", "v2"]);
+      expect((await readdir(dir)).sort()).toEqual(["active.json", "history", "v1", "v2"]);
       expect(await expectIntact(dir)).toEqual(["v2", "v1"]);
       expect((await ready()).body).toMatchObject({ ready: true, version: "v2" });
       expect(versionOf(await get("/predict?symbol=AAPL"))).toBe("v2");

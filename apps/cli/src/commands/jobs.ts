@@ -8,9 +8,10 @@ import { jobSource, trainJobSpec } from "../jobs/job-spec";
 import { queueOptions } from "../jobs/queue-options";
 import { loadSweepFile, SWEEP_METRICS } from "../jobs/sweep-file";
 import { resolveUserPath } from "../util/paths";
-import { resolveRegistryDir } from "../util/registry-dir";
+import { resolveRegistryLocation } from "../util/registry-location";
 import { DEFAULT_CONFIG_PATH } from "./train";
-import { jsonOption, toJson } from "./models-shared";
+import { trainConfigSchema } from "../config/schema";
+import { addRegistryOptions, jsonOption, toJson } from "./models-shared";
 
 async function withQueue<T>(deps: CliDeps, work: (queue: JobQueue) => Promise<T>): Promise<T> {
   const queue = await openJobQueue(queueOptions(deps.env));
@@ -28,7 +29,7 @@ function progressText(job: JobInfo): string {
 }
 
 function createSubmitCommand(deps: CliDeps): Command {
-  return new Command("submit")
+  const command = new Command("submit")
     .description("enqueue a training job (or a sweep: one job per grid point) for `mle worker`")
     .option(
       "-c, --config <path>",
@@ -38,21 +39,25 @@ function createSubmitCommand(deps: CliDeps): Command {
     .option(
       "--sweep <path>",
       "sweep file: `grid` of dotted config paths to value lists, `metric` (rmse|mae)",
-    )
-    .option(
-      "--registry-dir <path>",
-      "registry the workers save into (default: MODEL_REGISTRY_DIR, else artifacts/models)",
-    )
+    );
+  // The location is resolved here, on the submitting machine, and travels with the job.
+  return addRegistryOptions(command)
     .addOption(jsonOption())
     .action(
-      async (opts: { config: string; sweep?: string; registryDir?: string; json: boolean }) => {
+      async (opts: {
+        config: string;
+        sweep?: string;
+        registry?: string;
+        registryDir?: string;
+        json: boolean;
+      }) => {
         const configFile = resolveUserPath(opts.config, deps.cwd);
         const loaded = await loadTrainConfig(configFile, opts.config);
         const envSeed = deps.env.MARKET_DATA_SEED ? Number(deps.env.MARKET_DATA_SEED) : undefined;
         const config = { ...loaded, seed: envSeed ?? loaded.seed };
-        const registry = resolveRegistryDir({
-          flag: opts.registryDir,
-          config: config.registry_dir,
+        const { location: registry } = resolveRegistryLocation({
+          flags: opts,
+          config,
           env: deps.env,
           cwd: deps.cwd,
         });
@@ -193,7 +198,13 @@ function createResultsCommand(deps: CliDeps): Command {
       let activated: string | null = null;
       if (opts.activateBest) {
         const best = pickWinner(ranked);
-        await deps.createRegistry(jobs[0]?.data.registry ?? "").activate(best.version);
+        // The sweep's jobs share one registry and one model (the config's model_name).
+        const first = jobs[0];
+        const model = first ? trainConfigSchema.parse(first.data.config).model_name : undefined;
+        await deps
+          .openRegistry(first?.data.registry ?? "")
+          .model(model)
+          .activate(best.version, { reason: `best of sweep ${id} by validation ${metric}` });
         activated = best.version;
       }
       if (opts.json)

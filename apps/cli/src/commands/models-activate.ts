@@ -1,47 +1,55 @@
 import { Command } from "commander";
 import type { CliDeps } from "../deps";
 import { requireSkill } from "@mle/trainer";
+import type { RegistryFlags } from "../util/registry-location";
 import {
+  addRegistryOptions,
   jsonOption,
   loadEvaluation,
-  openRegistry,
-  registryDirOption,
+  modelOption,
+  openModel,
+  reasonOption,
   toJson,
 } from "./models-shared";
 
+interface ActivateOptions extends RegistryFlags {
+  readonly model?: string;
+  readonly reason?: string;
+  readonly json: boolean;
+  readonly requireSkill: boolean;
+}
+
 /**
- * `mle models activate <version>`: point serving at a version (rollback in one command). The
- * registry refuses unknown and corrupt versions.
+ * `mle models activate <version>`: point serving at a version, i.e. move alias `active` (recorded
+ * in the alias history with `--reason`). The registry refuses unknown and corrupt versions.
  *
  * @example
  * models.addCommand(createModelsActivateCommand(deps));
  */
 export function createModelsActivateCommand(deps: CliDeps): Command {
-  return new Command("activate")
+  const command = new Command("activate")
     .description("make a version the active one (refuses unknown or corrupt versions)")
-    .argument("<version>", "version name, e.g. v1")
-    .addOption(registryDirOption())
+    .argument("<version>", "version name (v1) or an alias naming one")
+    .addOption(modelOption())
+    .addOption(reasonOption());
+  return addRegistryOptions(command)
     .addOption(jsonOption())
     .option(
       "--require-skill",
       "refuse unless the version's evaluation.json shows evidence of skill over the zero forecast",
       false,
     )
-    .action(
-      async (
-        version: string,
-        opts: { registryDir?: string; json: boolean; requireSkill: boolean },
-      ) => {
-        const registry = openRegistry(deps, opts.registryDir);
-        if (opts.requireSkill) requireSkill(await loadEvaluation(registry, version), version);
-        const previous = await registry.getActive();
-        await registry.activate(version);
-        const active = await registry.getActive();
-        deps.stdout.write(
-          opts.json
-            ? toJson({ active_version: active, previous_version: previous })
-            : `active version: ${active ?? "-"} (was ${previous ?? "none"})\n`,
-        );
-      },
-    );
+    .action(async (version: string, opts: ActivateOptions) => {
+      const registry = openModel(deps, opts);
+      if (opts.requireSkill) requireSkill(await loadEvaluation(registry, version), version);
+      const move = await registry.activate(
+        version,
+        opts.reason === undefined ? {} : { reason: opts.reason },
+      );
+      deps.stdout.write(
+        opts.json
+          ? toJson({ active_version: move.to, previous_version: move.from })
+          : `active version: ${move.to} (was ${move.from ?? "none"})\n`,
+      );
+    });
 }

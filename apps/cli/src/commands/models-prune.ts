@@ -1,22 +1,31 @@
 import { Command } from "commander";
 import type { CliDeps } from "../deps";
 import { parseInteger } from "../util/parse-options";
-import { jsonOption, openRegistry, registryDirOption, toJson } from "./models-shared";
+import type { RegistryFlags } from "../util/registry-location";
+import { addRegistryOptions, jsonOption, modelOption, openModel, toJson } from "./models-shared";
+
+interface PruneOptions extends RegistryFlags {
+  readonly keep: number;
+  readonly model?: string;
+  readonly json: boolean;
+}
 
 /**
- * `mle models prune --keep N`: delete all but the N newest versions; the active one is always kept.
+ * `mle models prune --keep N`: delete all but the N newest versions of a model; a version an alias
+ * points at (`active` included) is always kept.
  *
  * @example
  * models.addCommand(createModelsPruneCommand(deps));
  */
 export function createModelsPruneCommand(deps: CliDeps): Command {
-  return new Command("prune")
-    .description("delete old versions, keeping the newest N and the active one")
+  const command = new Command("prune")
+    .description("delete old versions, keeping the newest N and every version an alias points at")
     .requiredOption("--keep <n>", "how many of the newest versions to keep (>= 1)", parseInteger)
-    .addOption(registryDirOption())
+    .addOption(modelOption());
+  return addRegistryOptions(command)
     .addOption(jsonOption())
-    .action(async (opts: { keep: number; registryDir?: string; json: boolean }) => {
-      const registry = openRegistry(deps, opts.registryDir);
+    .action(async (opts: PruneOptions) => {
+      const registry = openModel(deps, opts);
       const removed = await registry.prune({ keep: opts.keep });
       const remaining = (await registry.list()).map((m) => m.version);
       if (opts.json) {

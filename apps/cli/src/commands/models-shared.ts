@@ -1,14 +1,31 @@
-import { Option } from "commander";
-import type { Registry } from "@mle/registry";
+import { type Command, Option } from "commander";
+import type { ModelRegistry, Registry } from "@mle/registry";
 import type { CliDeps } from "../deps";
-import { resolveRegistryDir } from "../util/registry-dir";
+import {
+  DEFAULT_REGISTRY_LOCATION,
+  type RegistryConfigKeys,
+  type RegistryFlags,
+  resolveRegistryLocation,
+} from "../util/registry-location";
 
-/** `--registry-dir`, shared by every `mle models` subcommand. */
-export function registryDirOption(): Option {
-  return new Option(
-    "--registry-dir <path>",
-    "registry folder, relative to the directory you ran the command from (default: MODEL_REGISTRY_DIR, else artifacts/models)",
-  );
+/**
+ * `--registry <location>` and its alias `--registry-dir <folder>`, shared by every command that
+ * opens the registry (giving both is a usage error).
+ */
+export function addRegistryOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option(
+        "--registry <location>",
+        `registry: a path (relative to the directory you ran the command from), file://… or s3://bucket/prefix (default: MODEL_REGISTRY_URI, else MODEL_REGISTRY_DIR, else the config's registry, else ${DEFAULT_REGISTRY_LOCATION})`,
+      ).conflicts("registryDir"),
+    )
+    .addOption(new Option("--registry-dir <folder>", "alias of --registry"));
+}
+
+/** `--model <name>`: which model of the registry (default `default`). */
+export function modelOption(): Option {
+  return new Option("--model <name>", "model name in the registry (default: default)");
 }
 
 /** `--json`, shared by every `mle models` subcommand. */
@@ -16,9 +33,27 @@ export function jsonOption(): Option {
   return new Option("--json", "print one JSON document on stdout").default(false);
 }
 
-/** Opens the registry named by `--registry-dir`, MODEL_REGISTRY_DIR or the default. */
-export function openRegistry(deps: CliDeps, flag: string | undefined): Registry {
-  return deps.createRegistry(resolveRegistryDir({ flag, env: deps.env, cwd: deps.cwd }));
+/** `--reason <text>`, recorded with an alias move in the alias history. */
+export function reasonOption(): Option {
+  return new Option("--reason <text>", "why: recorded in the alias history");
+}
+
+/** Opens the registry named by the flags, the environment, the config or the default. */
+export function openModelRegistry(
+  deps: CliDeps,
+  flags: RegistryFlags,
+  config?: RegistryConfigKeys,
+): ModelRegistry {
+  const { location } = resolveRegistryLocation({ flags, config, env: deps.env, cwd: deps.cwd });
+  return deps.openRegistry(location);
+}
+
+/** The handle of model `--model` (default `default`) of the registry the flags name. */
+export function openModel(
+  deps: CliDeps,
+  opts: RegistryFlags & { readonly model?: string },
+): Registry {
+  return openModelRegistry(deps, opts).model(opts.model);
 }
 
 /** Pretty JSON plus newline: the one document a `--json` command prints. */

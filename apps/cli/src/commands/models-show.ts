@@ -2,37 +2,47 @@ import { Command } from "commander";
 import type { CliDeps } from "../deps";
 import { formatNumber, formatPercent } from "../render/format";
 import { skillEvidence } from "@mle/trainer";
+import type { RegistryFlags } from "../util/registry-location";
 import {
+  addRegistryOptions,
   jsonOption,
   loadEvaluation,
-  openRegistry,
-  registryDirOption,
+  modelOption,
+  openModel,
   toJson,
 } from "./models-shared";
+
+interface ShowOptions extends RegistryFlags {
+  readonly model?: string;
+  readonly json: boolean;
+}
 
 function field(metadata: Record<string, unknown> | null, key: string): unknown {
   return metadata === null ? undefined : metadata[key];
 }
 
 /**
- * `mle models show <version>`: status, metadata, key metrics and feature columns of one version;
- * `--json` prints the registry's `get(version)` result.
+ * `mle models show <version|alias>`: status, aliases, metadata, key metrics and feature columns
+ * of one version; `--json` prints the registry's `get(ref)` result plus its evaluation.
  *
  * @example
  * models.addCommand(createModelsShowCommand(deps));
  */
 export function createModelsShowCommand(deps: CliDeps): Command {
-  return new Command("show")
-    .description("show one model version: status, metadata and metrics")
-    .argument("<version>", "version name, e.g. v3")
-    .addOption(registryDirOption())
+  const command = new Command("show")
+    .description("show one model version: status, aliases, metadata and metrics")
+    .argument("<version>", "version name (v3) or alias (active, champion, …)")
+    .addOption(modelOption());
+  return addRegistryOptions(command)
     .addOption(jsonOption())
-    .action(async (version: string, opts: { registryDir?: string; json: boolean }) => {
-      const registry = openRegistry(deps, opts.registryDir);
-      const details = await registry.get(version);
+    .action(async (ref: string, opts: ShowOptions) => {
+      const registry = openModel(deps, opts);
+      const details = await registry.get(ref);
       // A corrupt version cannot be loaded; its evaluation is then unknown (null).
       const evaluation =
-        details.status === "ok" ? ((await loadEvaluation(registry, version)) ?? null) : null;
+        details.status === "ok"
+          ? ((await loadEvaluation(registry, details.version)) ?? null)
+          : null;
       if (opts.json) {
         deps.stdout.write(toJson({ ...details, evaluation }));
         return;
@@ -42,6 +52,8 @@ export function createModelsShowCommand(deps: CliDeps): Command {
       const hp = field(md, "hyperparameters") as Record<string, unknown> | undefined;
       const lines = [
         `version     ${details.version}${details.is_active ? " (active)" : ""}`,
+        `model name  ${registry.model}`,
+        `aliases     ${details.aliases.join(", ") || "-"}`,
         `status      ${details.status}${details.problem ? ` (${details.problem})` : ""}`,
         `created     ${details.created_at ?? "-"}`,
         `model       ${String(field(md, "model_type") ?? "-")} ${hp ? JSON.stringify(hp) : ""}`.trimEnd(),

@@ -41,17 +41,21 @@ describe("mle models", () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toMatch(
-      /^active\s+version\s+created\s+val RMSE\s+val R²\s+direction\s+status$/,
+      /^active\s+version\s+aliases\s+created\s+val RMSE\s+val R²\s+direction\s+status$/,
     );
-    expect(lines[2]).toMatch(/^\s+v3\s+2026-01-02T03:04:05.000Z\s+0.03\s+0.003\s+50.0%\s+ok$/);
+    expect(lines[2]).toMatch(/^\s+v3\s+-\s+2026-01-02T03:04:05.000Z\s+0.03\s+0.003\s+50.0%\s+ok$/);
     expect(lines[4]).toMatch(/^\*\s+v1\s/);
+    expect(run.stdout).toContain(`registry: ${dir()} (model default)\n`);
   });
 
   it("reads MODEL_REGISTRY_DIR relative to the user directory and prints JSON", async () => {
     const cli = createTestCli({ cwd: tmp.dir, env: { MODEL_REGISTRY_DIR: "reg" } });
     const run = await cli.run("models", "list", "--json");
     const parsed = JSON.parse(run.stdout);
-    expect(parsed.registry_dir).toBe(dir());
+    expect(Object.keys(parsed)).toEqual(["registry", "model", "active_version", "models"]);
+    expect(parsed.registry).toBe(dir());
+    expect(parsed.model).toBe("default");
+    expect(parsed.models[2]).toMatchObject({ version: "v1", is_active: true, aliases: ["active"] });
     expect(parsed.active_version).toBe("v1");
     expect(parsed.models.map((m: { version: string }) => m.version)).toEqual(["v3", "v2", "v1"]);
   });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { buildDataset, summarizeDataset } from "@mle/dataset";
 import { type Candle, createSampleSource } from "@mle/market-client";
-import { createRegistry, type Registry } from "@mle/registry";
+import { createRegistry, openRegistry, type Registry } from "@mle/registry";
 import { train } from "@mle/trainer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
@@ -97,6 +97,54 @@ describe("mle predict", () => {
     );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/MODEL_NOT_FOUND/);
+  });
+
+  it("predicts with another model (--model) and with a version named by an alias", async () => {
+    const v1 = await trainInto(registry, 10);
+    await trainInto(registry, 5);
+    await registry.setAlias("champion", v1);
+    const other = openRegistry(path.join(tmp.dir, "reg")).model("btc-1m");
+    const btc = await trainInto(other, 5);
+    const cli = createTestCli({ cwd: tmp.dir });
+    const byAlias = await cli.run(
+      "predict",
+      "-s",
+      "AAPL",
+      "--model-version",
+      "champion",
+      "--registry",
+      "reg",
+      "--json",
+    );
+    expect(byAlias.code, byAlias.stderr).toBe(0);
+    expect(JSON.parse(byAlias.stdout).model_version).toBe(v1);
+    const named = await cli.run(
+      "predict",
+      "-s",
+      "AAPL",
+      "--model",
+      "btc-1m",
+      "--registry",
+      "reg",
+      "--json",
+    );
+    expect(named.code, named.stderr).toBe(0);
+    expect(JSON.parse(named.stdout).model_version).toBe(btc);
+    const unset = await cli.run(
+      "predict",
+      "-s",
+      "AAPL",
+      "--model-version",
+      "nightly",
+      "--registry",
+      "reg",
+    );
+    expect(unset.code).toBe(1);
+    expect(unset.stderr).toMatch(/^error \[ALIAS_NOT_FOUND\]/);
+    const bad = await cli.run("predict", "-s", "AAPL", "--model", "../x", "--registry", "reg");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error \[INVALID_NAME\]/);
+    expect(cli.fetches()).toBe(2);
   });
 
   it("exits 2 for an invalid symbol without fetching", async () => {

@@ -1,20 +1,23 @@
 import { createPredictor } from "@mle/inference";
+import { ACTIVE_ALIAS, isVersionName } from "@mle/registry";
 import { Command } from "commander";
 import type { CliDeps } from "../deps";
 import { formatNumber, formatPercent } from "../render/format";
 import { renderTable } from "../render/table";
 import { sourceEnv } from "../util/source-env";
-import { jsonOption, openRegistry, registryDirOption, toJson } from "./models-shared";
+import { addRegistryOptions, jsonOption, modelOption, openModel, toJson } from "./models-shared";
 
 interface PredictOptions {
   readonly symbol: string;
   readonly modelVersion?: string;
+  readonly model?: string;
+  readonly registry?: string;
   readonly registryDir?: string;
   readonly json: boolean;
 }
 
 /**
- * `mle predict --symbol AAPL [--model-version vN] [--json]`: one prediction computed locally,
+ * `mle predict --symbol AAPL [--model NAME] [--model-version vN|alias] [--json]`: one prediction computed locally,
  * exactly as the API computes it (@mle/inference with the model's stored feature spec), without a
  * server. The flag is not `--version` because commander gives the program's `--version` (print the
  * CLI version) precedence anywhere on the command line.
@@ -23,20 +26,31 @@ interface PredictOptions {
  * program.addCommand(createPredictCommand(deps));
  */
 export function createPredictCommand(deps: CliDeps): Command {
-  return new Command("predict")
+  const command = new Command("predict")
     .description("predict the next return of a symbol with the active (or a given) model")
     .requiredOption("-s, --symbol <symbol>", "symbol, e.g. AAPL")
-    .option("--model-version <version>", "model version (vN) or 'active' (default)")
-    .addOption(registryDirOption())
+    .option(
+      "--model-version <version>",
+      "model version (vN) or alias (champion, …); default: the active one",
+    )
+    .addOption(modelOption());
+  return addRegistryOptions(command)
     .addOption(jsonOption())
     .action(async (opts: PredictOptions) => {
+      const registry = openModel(deps, opts);
+      const ref = opts.modelVersion;
+      // The predictor takes a version or "active"; any other alias is resolved here first.
+      const version =
+        ref === undefined || ref === ACTIVE_ALIAS || isVersionName(ref)
+          ? ref
+          : await registry.resolve(ref);
       const predictor = createPredictor({
-        registry: openRegistry(deps, opts.registryDir),
+        registry,
         source: deps.createSource(sourceEnv(deps.env, deps.cwd)),
         cacheTtlMs: 0,
       });
       const p = await predictor
-        .predict(opts.symbol, opts.modelVersion === undefined ? {} : { version: opts.modelVersion })
+        .predict(opts.symbol, version === undefined ? {} : { version })
         .finally(() => predictor.close());
       if (opts.json) {
         deps.stdout.write(toJson(p));

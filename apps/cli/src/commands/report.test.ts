@@ -51,12 +51,15 @@ describe("mle report", () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ version: "v1", file: path.join(tmp.dir, "report-v1.html") });
   });
 
-  it("fails with MODEL_NOT_FOUND (exit 1) for an unknown version and INVALID_VERSION (exit 2) for a bad name", async () => {
+  it("fails with MODEL_NOT_FOUND / ALIAS_NOT_FOUND (exit 1) for an unknown version or alias and INVALID_VERSION (exit 2) for a bad name", async () => {
     const cli = createTestCli({ cwd: tmp.dir });
     const unknown = await cli.run("report", "v9", "--registry-dir", "reg");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("MODEL_NOT_FOUND");
-    const bad = await cli.run("report", "latest", "--registry-dir", "reg");
+    const noAlias = await cli.run("report", "latest", "--registry-dir", "reg");
+    expect(noAlias.code).toBe(1);
+    expect(noAlias.stderr).toMatch(/^error \[ALIAS_NOT_FOUND\]: alias latest of model default is not set\n/);
+    const bad = await cli.run("report", "../v1", "--registry-dir", "reg");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("INVALID_VERSION");
   });

@@ -2,11 +2,19 @@ import { Command } from "commander";
 import type { CliDeps } from "../deps";
 import { writeReport } from "../report/write-report";
 import { resolveUserPath } from "../util/paths";
-import { jsonOption, openRegistry, registryDirOption, toJson } from "./models-shared";
+import { addRegistryOptions, jsonOption, modelOption, openModel, toJson } from "./models-shared";
 
 /** Default report file for a version, in the directory the command was run from. */
 export function defaultReportFile(version: string): string {
   return `report-${version}.html`;
+}
+
+interface ReportOptions {
+  readonly out?: string;
+  readonly model?: string;
+  readonly registry?: string;
+  readonly registryDir?: string;
+  readonly json: boolean;
 }
 
 /**
@@ -17,26 +25,25 @@ export function defaultReportFile(version: string): string {
  * program.addCommand(createReportCommand(deps));
  */
 export function createReportCommand(deps: CliDeps): Command {
-  return new Command("report")
+  const command = new Command("report")
     .description("write a version's page (metrics, lineage, plots) as one self-contained HTML file")
-    .argument("<version>", "version name (vN) or active")
+    .argument("<version>", "version name (vN) or alias (active, champion, …)")
     .option(
       "-o, --out <file>",
       "output file, relative to the directory you ran the command from (default report-<version>.html)",
     )
-    .addOption(registryDirOption())
+    .addOption(modelOption());
+  return addRegistryOptions(command)
     .addOption(jsonOption())
-    .action(
-      async (version: string, opts: { out?: string; registryDir?: string; json: boolean }) => {
-        const registry = openRegistry(deps, opts.registryDir);
-        const resolved = version === "active" ? ((await registry.getActive()) ?? version) : version;
-        const file = resolveUserPath(opts.out ?? defaultReportFile(resolved), deps.cwd);
-        const bytes = await writeReport(registry, resolved, file, deps.now());
-        deps.stdout.write(
-          opts.json
-            ? toJson({ version: resolved, file, bytes })
-            : `wrote ${file} (${bytes} bytes) for ${resolved}\n`,
-        );
-      },
-    );
+    .action(async (version: string, opts: ReportOptions) => {
+      const registry = openModel(deps, opts);
+      const resolved = await registry.resolve(version);
+      const file = resolveUserPath(opts.out ?? defaultReportFile(resolved), deps.cwd);
+      const bytes = await writeReport(registry, resolved, file, deps.now());
+      deps.stdout.write(
+        opts.json
+          ? toJson({ version: resolved, file, bytes })
+          : `wrote ${file} (${bytes} bytes) for ${resolved}\n`,
+      );
+    });
 }

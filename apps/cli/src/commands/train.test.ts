@@ -276,17 +276,26 @@ describe("mle train on the sample source", () => {
     expect(first.cv.folds).toBe(5);
   });
 
-  it("records no absolute path in metadata: config_file and registry_dir are as the user wrote them", async () => {
+  it("records no registry location and no absolute path in metadata, only what identifies the model", async () => {
     const loaded = await createRegistry({ dir: registryDir() }).load("v1");
-    const metadata = loaded.metadata as unknown as {
-      config_file: string;
-      config: { registry_dir: string };
+    const metadata = loaded.metadata as unknown as Record<string, unknown> & {
+      config: Record<string, unknown>;
     };
     expect(metadata.config_file).toBe("train.yaml");
-    expect(metadata.config.registry_dir).toBe("artifacts/models");
+    expect(metadata).toMatchObject({
+      model_name: "default",
+      registry_backend: "fs",
+      version: "v1",
+    });
+    expect(metadata.config.model_name).toBe("default");
+    expect(metadata.config).not.toHaveProperty("registry_dir");
+    expect(metadata.config).not.toHaveProperty("registry");
     const json = JSON.stringify(metadata);
+    expect(json).not.toContain("artifacts/models");
     expect(json).not.toContain(tmp.dir);
     expect(json).not.toContain(process.cwd());
+    expect(first).toMatchObject({ registry: registryDir(), model: "default" });
+    expect(first).not.toHaveProperty("registry_dir");
   });
 
   it("learns the AR(1) momentum the sample generator builds in (phi = 0.12 on daily returns)", async () => {

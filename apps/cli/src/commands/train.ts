@@ -10,8 +10,8 @@ import { writeReport } from "../report/write-report";
 import { runTraining } from "../train/run-training";
 import { parseInteger, parseIntegerOrAuto, parseList, parseNumber } from "../util/parse-options";
 import { portablePath, resolveUserPath } from "../util/paths";
-import { DEFAULT_REGISTRY_DIR, registryDirAsGiven } from "../util/registry-dir";
 import { sourceEnv } from "../util/source-env";
+import { addRegistryOptions, openModelRegistry } from "./models-shared";
 import { defaultReportFile } from "./report";
 
 /** Options of `mle train` as commander parses them. */
@@ -26,7 +26,10 @@ export interface TrainCommandOptions {
   readonly gap?: number | "auto";
   readonly model?: string;
   readonly seed?: number;
+  readonly registry?: string;
   readonly registryDir?: string;
+  /** `--model-name`: the registry model (`--model` is the model kind). */
+  readonly modelName?: string;
   readonly activate?: boolean;
   readonly json?: boolean;
   readonly requireSkill?: boolean;
@@ -92,9 +95,10 @@ export function createTrainCommand(deps: CliDeps): Command {
       parseInteger,
     )
     .option(
-      "--registry-dir <path>",
-      `registry folder (overrides MODEL_REGISTRY_DIR and \`registry_dir\`; default ${DEFAULT_REGISTRY_DIR})`,
-    )
+      "--model-name <name>",
+      `the registry model to save into (overrides \`model_name\`; default ${d.modelName}; \`--model\` is the model kind)`,
+    );
+  addRegistryOptions(command)
     .option(
       "--activate",
       `make the new version active (overrides \`activate\`; default ${d.activate})`,
@@ -125,26 +129,20 @@ export function createTrainCommand(deps: CliDeps): Command {
         modelParams: modelParamsFrom(opts),
         seed: opts.seed,
         activate: opts.activate,
+        modelName: opts.modelName,
       });
-      // As the user wrote it (recorded in metadata), then resolved (where the registry is opened).
-      const registryDirGiven = registryDirAsGiven({
-        flag: opts.registryDir,
-        config: config.registry_dir,
-        env: deps.env,
-      });
-      const registryDir = resolveUserPath(registryDirGiven, deps.cwd);
+      // Resolved before any data is fetched, so a bad location or model name costs nothing.
+      const registry = openModelRegistry(deps, opts, config).model(config.model_name);
       // Precedence for the sample seed: --seed, then MARKET_DATA_SEED, then the config's seed.
       const envSeed = deps.env.MARKET_DATA_SEED === "" ? undefined : deps.env.MARKET_DATA_SEED;
       const seed = opts.seed !== undefined ? String(opts.seed) : (envSeed ?? String(config.seed));
       const source = deps.createSource(sourceEnv(deps.env, deps.cwd, { MARKET_DATA_SEED: seed }));
-      const registry = deps.createRegistry(registryDir);
       const progress = createProgress(deps.stderr, progressEnabled(deps.stderr, deps.env));
 
       const summary = await runTraining({
         config: { ...config, seed: Number(seed) },
         // Metadata is served by the API: record no absolute path of this machine.
         configFile: portablePath(configFile, deps.cwd),
-        registryDirAsGiven: registryDirGiven,
         source,
         registry,
         now: deps.now,

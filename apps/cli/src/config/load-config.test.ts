@@ -27,8 +27,28 @@ describe("parseTrainConfig", () => {
       cv: { folds: 5, gap: "auto" },
       model: { type: "ridge", alpha: 1 },
       seed: 42,
+      model_name: "default",
       activate: true,
     });
+  });
+
+  it("takes model_name and registry, and rejects a model name outside the registry's rule", () => {
+    const config = parseTrainConfig(
+      "symbols: [AAPL]\nmodel_name: btc-1m\nregistry: s3://models/prod\n",
+      "train.yaml",
+    );
+    expect(config).toMatchObject({ model_name: "btc-1m", registry: "s3://models/prod" });
+    for (const bad of ["../etc", "Upper", "a/b", "x".repeat(65), ""]) {
+      const e = configError(`symbols: [AAPL]\nmodel_name: ${JSON.stringify(bad)}\n`);
+      expect(e.issues).toEqual([
+        {
+          path: "model_name",
+          message:
+            "expected a model name: 1-64 of a-z, 0-9, _ and -, starting with a letter or digit",
+        },
+      ]);
+    }
+    expect(configError('symbols: [AAPL]\nregistry: ""\n').issues[0]?.path).toBe("registry");
   });
 
   it("upper-cases symbols and drops duplicates keeping the first occurrence", () => {

@@ -14,6 +14,8 @@ export interface TrainOverrides {
   readonly modelParams?: Readonly<Record<string, number>> | undefined;
   readonly seed?: number | undefined;
   readonly activate?: boolean | undefined;
+  /** `--model-name`: which model of the registry (`model_name`). */
+  readonly modelName?: string | undefined;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -51,6 +53,7 @@ export function applyOverrides(raw: unknown, o: TrainOverrides): unknown {
   set("features", o.features === undefined ? undefined : [...o.features]);
   set("seed", o.seed);
   set("activate", o.activate);
+  set("model_name", o.modelName);
   setIn("split", "validation_fraction", o.validationFraction);
   setIn("cv", "folds", o.folds);
   setIn("cv", "gap", o.gap);

@@ -8,6 +8,7 @@ import {
   validateFeatureSpec,
 } from "@mle/features";
 import { SYMBOL_PATTERN } from "@mle/market-client";
+import { DEFAULT_MODEL, DEFAULT_REGISTRY_LOCATION, isModelName } from "@mle/registry";
 import { z } from "zod";
 import { modelConfigSchema } from "./model-schema";
 
@@ -20,7 +21,8 @@ export const CONFIG_DEFAULTS = {
   gap: "auto",
   alpha: 1,
   seed: 42,
-  registryDir: "artifacts/models",
+  registry: DEFAULT_REGISTRY_LOCATION,
+  modelName: DEFAULT_MODEL,
   activate: true,
 } as const;
 
@@ -112,6 +114,18 @@ export const trainConfigSchema = z
       seed: int("an integer >= 0")
         .min(0, { error: "expected an integer >= 0" })
         .default(CONFIG_DEFAULTS.seed),
+      // The registry's own name rule, so a bad name is a config error before any data is fetched.
+      model_name: z
+        .string({ error: "expected a model name" })
+        .refine(isModelName, {
+          error:
+            "expected a model name: 1-64 of a-z, 0-9, _ and -, starting with a letter or digit",
+        })
+        .default(CONFIG_DEFAULTS.modelName),
+      registry: z
+        .string({ error: "expected a registry location (a path, file://… or s3://bucket/prefix)" })
+        .min(1, { error: "expected a registry location (a path, file://… or s3://bucket/prefix)" })
+        .optional(),
       registry_dir: z.string({ error: "expected a folder path" }).min(1).optional(),
       activate: z.boolean({ error: "expected true or false" }).default(CONFIG_DEFAULTS.activate),
     },

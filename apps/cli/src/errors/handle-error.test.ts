@@ -58,6 +58,33 @@ describe("handleError", () => {
     expect(run(new RegistryError("MODEL_NOT_FOUND", "no v9")).code).toBe(1);
   });
 
+  it("maps the registry's codes: bad names exit 2; missing aliases, conflicts, history and store failures exit 1", () => {
+    const usage = ["INVALID_NAME", "INVALID_VERSION", "INVALID_ARGUMENT"] as const;
+    const runtime = [
+      "MODEL_NOT_FOUND",
+      "ALIAS_NOT_FOUND",
+      "ALIAS_CONFLICT",
+      "NO_PREVIOUS_VERSION",
+      "HISTORY_CORRUPT",
+      "REGISTRY_UNAVAILABLE",
+      "REGISTRY_IO",
+    ] as const;
+    for (const code of usage) expect(run(new RegistryError(code, "x")).code, code).toBe(2);
+    for (const code of runtime) {
+      const { code: exit, text } = run(
+        new RegistryError(code, "one line", { cause: new Error("inner") }),
+      );
+      expect(exit, code).toBe(1);
+      expect(text, code).toMatch(new RegExp(`^error \\[${code}\\]: one line\nhint: [^\n]+\n$`));
+    }
+    // A second loaded copy of the registry is matched by name; an unknown code is a runtime failure.
+    const foreign = Object.assign(new Error("from the future"), {
+      name: "RegistryError",
+      code: "NEW_CODE",
+    });
+    expect(run(foreign).code).toBe(1);
+  });
+
   it("exits 2 for a ZodError and names the path", () => {
     const result = z.strictObject({ port: z.number() }).safeParse({ port: "x" });
     const { code, text } = run(result.error);

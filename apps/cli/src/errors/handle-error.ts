@@ -2,7 +2,7 @@ import type { Writer } from "../util/io";
 import { describeIssues, toConfigIssues, type ZodIssueLike } from "./zod-issues";
 import { isCliError } from "./cli-error";
 import { ExitCode } from "./exit-codes";
-import { isProjectError, USAGE_CODES } from "./project-error";
+import { exitCodeOf, isProjectError } from "./project-error";
 import { SUGGESTIONS } from "./suggestions";
 
 export interface HandleErrorOptions {
@@ -74,8 +74,7 @@ export function handleError(error: unknown, opts: HandleErrorOptions): ExitCode 
     return ExitCode.USAGE;
   }
   if (isProjectError(error)) {
-    const exit = USAGE_CODES.has(error.code) ? ExitCode.USAGE : ExitCode.RUNTIME;
-    return report(opts, error, error.code, error.message, exit);
+    return report(opts, error, error.code, error.message, exitCodeOf(error));
   }
   if (isZodError(error)) {
     const issues = toConfigIssues(error.issues);

@@ -3,8 +3,9 @@ import { isFeatureError } from "@mle/features";
 import { isInferenceError } from "@mle/inference";
 import { isJobsError } from "@mle/jobs";
 import { isMarketDataError } from "@mle/market-client";
-import { isRegistryError } from "@mle/registry";
+import { isRegistryError, type RegistryErrorCode } from "@mle/registry";
 import { isTrainerError } from "@mle/trainer";
+import { ExitCode } from "./exit-codes";
 
 /** The shape every @mle library error shares. */
 export interface ProjectError extends Error {
@@ -30,6 +31,25 @@ export function isProjectError(e: unknown): e is ProjectError {
   );
 }
 
+/**
+ * Exit code per registry error code. A `Record` over the registry's code union, so a code the
+ * registry adds is a compile error here until someone decides its exit code.
+ */
+export const REGISTRY_EXIT: Readonly<Record<RegistryErrorCode, ExitCode>> = {
+  INVALID_VERSION: ExitCode.USAGE,
+  INVALID_NAME: ExitCode.USAGE,
+  INVALID_ARGUMENT: ExitCode.USAGE,
+  MODEL_NOT_FOUND: ExitCode.RUNTIME,
+  ALIAS_NOT_FOUND: ExitCode.RUNTIME,
+  MODEL_CORRUPT: ExitCode.RUNTIME,
+  NO_ACTIVE_MODEL: ExitCode.RUNTIME,
+  NO_PREVIOUS_VERSION: ExitCode.RUNTIME,
+  ALIAS_CONFLICT: ExitCode.RUNTIME,
+  HISTORY_CORRUPT: ExitCode.RUNTIME,
+  REGISTRY_IO: ExitCode.RUNTIME,
+  REGISTRY_UNAVAILABLE: ExitCode.RUNTIME,
+};
+
 /** Library codes that mean the user asked for something invalid (exit 2, not 1). */
 export const USAGE_CODES: ReadonlySet<string> = new Set([
   "CONFIG_ERROR",
@@ -44,3 +64,17 @@ export const USAGE_CODES: ReadonlySet<string> = new Set([
   "INVALID_SWEEP",
   "INVALID_REDIS_URL",
 ]);
+
+/**
+ * The exit code of a library error: the registry's table for registry errors (an unknown code
+ * from another loaded copy is a runtime failure), else 2 for {@link USAGE_CODES} and 1 otherwise.
+ *
+ * @example
+ * exitCodeOf(new RegistryError("INVALID_NAME", "bad")); // 2
+ */
+export function exitCodeOf(error: ProjectError): ExitCode {
+  if (isRegistryError(error)) {
+    return Object.hasOwn(REGISTRY_EXIT, error.code) ? REGISTRY_EXIT[error.code] : ExitCode.RUNTIME;
+  }
+  return USAGE_CODES.has(error.code) ? ExitCode.USAGE : ExitCode.RUNTIME;
+}

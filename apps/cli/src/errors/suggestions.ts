@@ -25,7 +25,7 @@ export const SUGGESTIONS: Readonly<Record<string, string>> = {
   SINGULAR_SYSTEM: "raise model.alpha (--alpha) or drop collinear features",
   INVALID_OPTIONS: "check split, cv and model values in the config",
   INVALID_VERSION: "versions look like v1, v2, v3",
-  MODEL_NOT_FOUND: "run `mle models list` to see the saved versions",
+  MODEL_NOT_FOUND: "run `mle models list` to see the saved versions (`--all` for the models)",
   MODEL_CORRUPT: "activate another version with `mle models activate <version>`",
   NO_ACTIVE_MODEL: "train one with `mle train`, or run `mle models activate <version>`",
   EADDRINUSE: "the port is taken: pick another with --port (0 picks a free one)",
@@ -37,5 +37,16 @@ export const SUGGESTIONS: Readonly<Record<string, string>> = {
   INVALID_SWEEP: "a sweep's grid maps dotted config paths (model.alpha) to non-empty lists",
   NO_WINNER: "wait for every point (`mle jobs results SWEEP`), or keep the current model",
   JOB_NOT_CANCELLABLE: "only waiting or running jobs can be cancelled",
-  REGISTRY_IO: "check that the registry folder is writable (--registry-dir or MODEL_REGISTRY_DIR)",
+  REGISTRY_IO:
+    "check that the registry is writable and reachable (--registry, MODEL_REGISTRY_URI or MODEL_REGISTRY_DIR)",
+  REGISTRY_UNAVAILABLE:
+    "the registry's store cannot be reached: check the endpoint and network (AWS_ENDPOINT_URL_S3), then retry",
+  INVALID_NAME:
+    "`mle models list --all` lists the registry's models, `mle models alias list` a model's aliases",
+  ALIAS_NOT_FOUND: "run `mle models alias list` to see the aliases that are set",
+  ALIAS_CONFLICT: "someone else moved the alias meanwhile: check `mle models history`, then retry",
+  NO_PREVIOUS_VERSION:
+    "the alias history has no earlier holder to go back to: point it with `mle models alias set`",
+  HISTORY_CORRUPT:
+    "an alias history entry is missing, altered or out of chain: restore the history from a backup before moving that alias",
 };

@@ -7,15 +7,12 @@ import { runTraining } from "../train/run-training";
 import type { TrainSummary } from "../train/summary";
 import { jobEnv } from "./job-spec";
 
-/** The model name a job's result is reported under until the registry knows several. */
-const MODEL_NAME = "default";
-
-function resultOf(summary: Pick<TrainSummary, "version" | "validation">): TrainJobResult {
+function resultOf(summary: Pick<TrainSummary, "version" | "model" | "validation">): TrainJobResult {
   const v = summary.validation;
   const rmse = v.model.rmse;
   return {
     version: summary.version,
-    model: MODEL_NAME,
+    model: summary.model,
     reused: false,
     metrics: {
       rmse,
@@ -36,7 +33,11 @@ async function versionOfJob(registry: Registry, jobId: string): Promise<TrainJob
     if (details.metadata?.job_id !== jobId) continue;
     const metrics = details.metrics as { validation?: TrainSummary["validation"] } | null;
     if (!metrics?.validation) continue;
-    return resultOf({ version: entry.version, validation: metrics.validation });
+    return resultOf({
+      version: entry.version,
+      model: registry.model,
+      validation: metrics.validation,
+    });
   }
   return null;
 }
@@ -76,11 +77,13 @@ export function createTrainJobRunner(deps: CliDeps): {
   handler: JobHandler;
   findCompleted: FindCompleted;
 } {
-  const findCompleted: FindCompleted = (jobId, data) =>
-    versionOfJob(deps.createRegistry(data.registry), jobId);
+  /** The model of the job's registry it trains into (`model_name` of its config). */
+  const modelOf = (data: Parameters<JobHandler>[0]) =>
+    deps.openRegistry(data.registry).model(trainConfigSchema.parse(data.config).model_name);
+  const findCompleted: FindCompleted = (jobId, data) => versionOfJob(modelOf(data), jobId);
   const handler: JobHandler = async (data, context) => {
     const config = trainConfigSchema.parse(data.config);
-    const registry = guardedRegistry(deps.createRegistry(data.registry), context.jobId);
+    const registry = guardedRegistry(modelOf(data), context.jobId);
     const progress: Progress = {
       enabled: true,
       step(message) {
@@ -94,7 +97,6 @@ export function createTrainJobRunner(deps: CliDeps): {
       summary = await runTraining({
         config,
         configFile: `job ${context.jobId}`,
-        registryDirAsGiven: data.registry,
         source: deps.createSource(jobEnv(deps.env, data.source)),
         registry,
         now: deps.now,

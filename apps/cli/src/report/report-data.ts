@@ -38,13 +38,14 @@ export async function reportData(
   return {
     format: "mle.report",
     generated_at: now.toISOString(),
-    model: "default",
+    model: registry.model,
     details: {
       version: d.version,
       created_at: d.created_at,
       status: d.status,
       ...(d.problem === undefined ? {} : { problem: d.problem }),
       is_active: d.is_active,
+      aliases: d.aliases,
       ...(typeof kind === "string" ? { kind } : {}),
       metadata: d.metadata,
       metrics: d.metrics,

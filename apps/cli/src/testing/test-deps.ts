@@ -6,7 +6,7 @@ import {
   loadMarketDataConfig,
   type MarketDataSource,
 } from "@mle/market-client";
-import { createRegistry } from "@mle/registry";
+import { openRegistry } from "@mle/registry";
 import type { CliDeps } from "../deps";
 import { main } from "../program";
 import { createBufferWriter } from "../util/io";
@@ -73,7 +73,7 @@ export interface TestDepsOptions {
 
 /**
  * In-process `mle` runs with real small implementations: the env-configured market data source
- * (or a given one), the filesystem registry in a temp folder, buffer writers and a fixed clock.
+ * (or a given one), the registry opened from its location (a temp folder in tests), buffer writers and a fixed clock.
  *
  * @example
  * const cli = createTestCli({ cwd: tmp.dir });
@@ -99,7 +99,7 @@ export function createTestCli(options: TestDepsOptions) {
         sources.push(s);
         return s;
       },
-      createRegistry: (dir) => createRegistry({ dir, clock: now }),
+      openRegistry: (location) => openRegistry(location, { clock: now }),
       waitForShutdown: () => Promise.resolve("SIGTERM"),
     };
     return { deps, stdout, stderr };

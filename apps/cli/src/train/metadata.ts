@@ -3,7 +3,6 @@ import type { TrainConfig } from "../config/schema";
 export interface MetadataInput {
   readonly config: TrainConfig;
   readonly configFile: string;
-  readonly registryDir: string;
   readonly sourceKind: string;
   readonly datasetHash: string;
   readonly split: {
@@ -16,12 +15,14 @@ export interface MetadataInput {
 }
 
 /**
- * metadata.json as the CLI writes it (the registry then adds `version`, `created_at` and the
- * artifact digests): model type, hyperparameters, the config used, data source, dataset hash,
- * split sizes and time cut, package versions and training duration.
+ * metadata.json as the CLI writes it (the registry then adds `version`, `created_at`,
+ * `model_name`, `registry_backend` and the artifact digests): model type, hyperparameters, the
+ * config used, data source, dataset hash, split sizes and time cut, package versions and training
+ * duration. No registry location: the API serves metadata, and where the registry lives is a fact
+ * of the machine that trained, not of the model.
  *
  * @example
- * const metadata = buildMetadata({ config, configFile, registryDir, sourceKind: "sample", ... });
+ * const metadata = buildMetadata({ config, configFile, sourceKind: "sample", ... });
  */
 export function buildMetadata(m: MetadataInput): Record<string, unknown> {
   const c = m.config;
@@ -44,7 +45,7 @@ export function buildMetadata(m: MetadataInput): Record<string, unknown> {
       cv: { folds: c.cv.folds, gap: c.cv.gap },
       model: { ...c.model },
       seed: c.seed,
-      registry_dir: m.registryDir,
+      model_name: c.model_name,
       activate: c.activate,
     },
     config_file: m.configFile,

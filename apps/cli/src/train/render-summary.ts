@@ -65,6 +65,7 @@ export function renderTrainSummary(s: TrainSummary): string {
   const tail = [
     "",
     `  artifacts  ${s.path}`,
+    `  registry   ${s.registry} (model ${s.model})`,
     `  dataset    sha256 ${s.dataset_hash}`,
     `  took       ${(s.duration_ms / 1000).toFixed(2)} s`,
     "",

@@ -16,9 +16,8 @@ export interface RunTrainingInput {
   readonly config: TrainConfig;
   /** The config file as recorded in metadata: relative to the user's directory, never absolute. */
   readonly configFile: string;
-  /** The registry folder as the user wrote it (not resolved), recorded in metadata. */
-  readonly registryDirAsGiven: string;
   readonly source: MarketDataSource;
+  /** The model the version is saved into (`config.model_name` of the registry). */
   readonly registry: Registry;
   /** Clock for the training duration. */
   readonly now: () => Date;
@@ -37,7 +36,7 @@ export interface RunTrainingInput {
  * Nothing is written unless every earlier step succeeded.
  *
  * @example
- * const summary = await runTraining({ config, configFile, registryDirAsGiven, source, registry, now, progress });
+ * const summary = await runTraining({ config, configFile, source, registry: openRegistry(location).model(config.model_name), now, progress });
  */
 export async function runTraining(input: RunTrainingInput): Promise<TrainSummary> {
   const { config, source, registry, progress } = input;
@@ -66,7 +65,6 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
   const metadata = buildMetadata({
     config,
     configFile: input.configFile,
-    registryDir: input.registryDirAsGiven,
     sourceKind: source.kind,
     datasetHash: datasetSummary.content_hash,
     split: result.split,
@@ -79,7 +77,7 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
   const refused =
     input.requireSkill === true && config.activate && !result.evaluation.verdict.skill;
   const activate = config.activate && !refused;
-  progress.step(`saving into ${registry.dir}`);
+  progress.step(`saving into ${registry.location} (model ${registry.model})`);
   // evaluation.json goes with the version's other artifacts (the registry hashes it like them).
   const artifacts: Parameters<Registry["save"]>[0] & { files: Record<string, unknown> } = {
     model: result.model,
@@ -96,7 +94,8 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
   return {
     version: saved.version,
     path: saved.path,
-    registry_dir: registry.dir,
+    registry: registry.location,
+    model: registry.model,
     activated: activate,
     activation_refused: refused,
     active_version: active,

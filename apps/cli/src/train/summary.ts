@@ -14,9 +14,12 @@ export interface MetricsLike {
  */
 export interface TrainSummary {
   readonly version: string;
-  /** Absolute folder of the saved version. */
+  /** Where the saved version is (its folder on the filesystem backend). */
   readonly path: string;
-  readonly registry_dir: string;
+  /** The registry location it was saved into (an absolute path, `file://…` or `s3://…`). */
+  readonly registry: string;
+  /** The model of the registry it was saved into. */
+  readonly model: string;
   /** Whether this run moved the active pointer to the new version. */
   readonly activated: boolean;
   /** `--require-skill` kept the new version from becoming active (no evidence of skill). */

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { portablePath, resolveUserPath, userCwd } from "./paths";
-import { resolveRegistryDir } from "./registry-dir";
 import { sourceEnv } from "./source-env";
 
 describe("userCwd", () => {
@@ -30,19 +29,6 @@ describe("portablePath", () => {
     expect(portablePath(path.join(cwd, "configs", "train.yaml"), cwd)).toBe("configs/train.yaml");
     expect(portablePath(path.resolve("/etc/mle/train.yaml"), cwd)).toBe("train.yaml");
     expect(portablePath(path.resolve("/repo-other/train.yaml"), cwd)).toBe("train.yaml");
-  });
-});
-
-describe("resolveRegistryDir", () => {
-  const cwd = "/repo";
-  it("takes the flag first, then MODEL_REGISTRY_DIR, then the config, then artifacts/models", () => {
-    const env = { MODEL_REGISTRY_DIR: "env-models" };
-    expect(resolveRegistryDir({ flag: "flag-models", config: "cfg", env, cwd })).toBe(
-      path.resolve("/repo/flag-models"),
-    );
-    expect(resolveRegistryDir({ config: "cfg", env, cwd })).toBe(path.resolve("/repo/env-models"));
-    expect(resolveRegistryDir({ config: "cfg", env: {}, cwd })).toBe(path.resolve("/repo/cfg"));
-    expect(resolveRegistryDir({ env: {}, cwd })).toBe(path.resolve("/repo/artifacts/models"));
   });
 });
 

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { createMarketDataSource, loadMarketDataConfig } from "@mle/market-client";
-import { createRegistry, type Registry } from "@mle/registry";
+import { type ModelRegistry, openRegistry } from "@mle/registry";
 import { type CliDeps, createBufferWriter, main } from "cli";
 
 const require = createRequire(import.meta.url);
@@ -75,11 +75,15 @@ export function runMle(
 
 /**
  * Runs `mle ...args` in this process through `main()`, with the real source and registry unless
- * `registryFor` injects another one (e.g. over a store that fails writes).
+ * `registryFor` injects another one for the resolved location (e.g. over a store that fails writes).
  */
 export async function mleInProcess(
   args: readonly string[],
-  options: { cwd: string; env?: Record<string, string>; registryFor?: (dir: string) => Registry },
+  options: {
+    cwd: string;
+    env?: Record<string, string>;
+    registryFor?: (location: string) => ModelRegistry;
+  },
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = createBufferWriter();
   const stderr = createBufferWriter();
@@ -91,7 +95,7 @@ export async function mleInProcess(
     cwd: options.cwd,
     now: () => new Date(),
     createSource: (e) => createMarketDataSource(loadMarketDataConfig({ ...e })),
-    createRegistry: options.registryFor ?? ((dir) => createRegistry({ dir })),
+    openRegistry: options.registryFor ?? ((location) => openRegistry(location)),
     waitForShutdown: () => new Promise(() => {}),
   };
   const code = await main(["node", "mle", ...args], deps);
