@@ -25,9 +25,15 @@ import { MOTO_CREDENTIALS, motoMissing, startMoto, uniqueBucket } from "@mle/reg
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 const ARTIFACTS = {
-  model: { format: "mle.ridge", coefficients: Array.from({ length: 8 }, (_, i) => i / 7), intercept: 0 },
+  model: {
+    format: "mle.ridge",
+    coefficients: Array.from({ length: 8 }, (_, i) => i / 7),
+    intercept: 0,
+  },
   metadata: { trainer: "bench" },
-  metrics: { validation: { model: { rmse: 0.01, mae: 0.008, r2: 0.1, directional_accuracy: 0.52, n: 500 } } },
+  metrics: {
+    validation: { model: { rmse: 0.01, mae: 0.008, r2: 0.1, directional_accuracy: 0.52, n: 500 } },
+  },
   featureColumns: ["close", "simple_return", "moving_average", "rolling_volatility"],
   datasetSummary: { rows: 5000, symbols: ["AAPL", "MSFT"] },
 };
@@ -56,7 +62,10 @@ async function fillFs(root, model, n) {
   for (let i = 2; i <= n; i++) {
     const to = path.join(dir, `v${i}`);
     await fs.cp(path.join(dir, "v1"), to, { recursive: true });
-    await fs.writeFile(path.join(to, "metadata.json"), `${JSON.stringify({ ...meta, version: `v${i}` }, null, 2)}\n`);
+    await fs.writeFile(
+      path.join(to, "metadata.json"),
+      `${JSON.stringify({ ...meta, version: `v${i}` }, null, 2)}\n`,
+    );
   }
 }
 
@@ -95,7 +104,10 @@ async function measure(backendName, open, fill, { quick }) {
   );
   row("aliasStamp (change detector)", await timed(reps * 4, () => model.aliasStamp("champion")));
 
-  for (const [label, name, n] of [["10", "list10", 10], [String(big), "listbig", big]]) {
+  for (const [label, name, n] of [
+    ["10", "list10", 10],
+    [String(big), "listbig", big],
+  ]) {
     const m = registry.model(name);
     await m.save(ARTIFACTS);
     await fill(name, n);
@@ -111,11 +123,15 @@ async function measure(backendName, open, fill, { quick }) {
   }
   const w10 = rows.find((r) => r.name === "list 10 versions, warm (cache)");
   const wBig = rows.find((r) => r.name === `list ${big} versions, warm (cache)`);
-  row(`list growth 10 → ${big} versions (warm)`, { medianMs: wBig.medianMs, minMs: wBig.minMs }, {
-    baselineMs: w10.medianMs,
-    ratio: wBig.medianMs / w10.medianMs,
-    note: `ratio = warm ${big} / warm 10 (${big / 10}× the versions)`,
-  });
+  row(
+    `list growth 10 → ${big} versions (warm)`,
+    { medianMs: wBig.medianMs, minMs: wBig.minMs },
+    {
+      baselineMs: w10.medianMs,
+      ratio: wBig.medianMs / w10.medianMs,
+      note: `ratio = warm ${big} / warm 10 (${big / 10}× the versions)`,
+    },
+  );
   return rows;
 }
 
@@ -124,7 +140,12 @@ export async function run({ quick }) {
   const base = await fs.mkdtemp(path.join(os.tmpdir(), "mle-bench-registry-"));
   try {
     rows.push(
-      ...(await measure("filesystem", () => openRegistry(base), (m, n) => fillFs(base, m, n), { quick })),
+      ...(await measure(
+        "filesystem",
+        () => openRegistry(base),
+        (m, n) => fillFs(base, m, n),
+        { quick },
+      )),
     );
   } finally {
     await fs.rm(base, { recursive: true, force: true });
@@ -138,14 +159,26 @@ export async function run({ quick }) {
   const moto = await startMoto();
   const bucket = uniqueBucket("bench");
   await moto.createBucket(bucket);
-  const client = new S3Client({ endpoint: moto.endpoint, region: "us-east-1", forcePathStyle: true, credentials: MOTO_CREDENTIALS });
+  const client = new S3Client({
+    endpoint: moto.endpoint,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: MOTO_CREDENTIALS,
+  });
   const location = `s3://${bucket}/bench`;
   const open = () =>
-    openRegistry(location, { backend: { s3: { endpoint: moto.endpoint, credentials: MOTO_CREDENTIALS } } });
+    openRegistry(location, {
+      backend: { s3: { endpoint: moto.endpoint, credentials: MOTO_CREDENTIALS } },
+    });
   try {
     const registry = open();
     rows.push(
-      ...(await measure("S3, moto on loopback", open, (m, n) => fillS3(client, bucket, "bench", m, n, registry), { quick })),
+      ...(await measure(
+        "S3, moto on loopback",
+        open,
+        (m, n) => fillS3(client, bucket, "bench", m, n, registry),
+        { quick },
+      )),
     );
   } finally {
     client.destroy();

@@ -26,7 +26,8 @@ for (const file of modules) {
   for (const row of rows) results.push({ module: file, ...row, met: row.met ?? row.pass });
 }
 
-const fmt = (v, d = 3) => (typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(d)).toString() : (v ?? ""));
+const fmt = (v, d = 3) =>
+  typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(d)).toString() : (v ?? "");
 const header = "| group | case | median ms | min ms | baseline ms | ratio | target | met | note |";
 const lines = [header, "| --- | --- | ---: | ---: | ---: | ---: | --- | --- | --- |"];
 for (const r of results) {
@@ -47,9 +48,13 @@ console.log(`\n${lines.join("\n")}\n`);
 if (!quick) {
   const dir = path.resolve(here, "../results");
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "results.json"), `${JSON.stringify({ env, results }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(dir, "results.json"),
+    `${JSON.stringify({ env, results }, null, 2)}\n`,
+  );
   fs.writeFileSync(path.join(dir, "results.md"), md);
   console.log(`written: bench/results/results.md and results.json`);
 }
 const missed = results.filter((r) => r.met === false);
-if (missed.length) console.log(`targets missed: ${missed.map((r) => `${r.group}/${r.name}`).join(", ")}`);
+if (missed.length)
+  console.log(`targets missed: ${missed.map((r) => `${r.group}/${r.name}`).join(", ")}`);

@@ -10,7 +10,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const repo = path.resolve(import.meta.dirname, "../..");
-const libs = ["features", "evaluation", "market-client", "dataset", "trainer", "registry", "inference"];
+const libs = [
+  "features",
+  "evaluation",
+  "market-client",
+  "dataset",
+  "trainer",
+  "registry",
+  "inference",
+];
 let project: string;
 const tarballs: Record<string, string> = {};
 
@@ -23,7 +31,11 @@ beforeAll(() => {
   const packs = path.join(project, "tarballs");
   fs.mkdirSync(packs);
   for (const lib of libs) {
-    const out = run("pnpm", ["pack", "--pack-destination", packs], path.join(repo, "packages", lib));
+    const out = run(
+      "pnpm",
+      ["pack", "--pack-destination", packs],
+      path.join(repo, "packages", lib),
+    );
     const file = out.trim().split("\n").pop()!.trim();
     tarballs[lib] = path.isAbsolute(file) ? file : path.join(packs, path.basename(file));
   }
@@ -56,15 +68,17 @@ describe("packed libraries", () => {
   it("ship only dist and the manifest", () => {
     for (const lib of libs) {
       const entries = fs.readdirSync(path.join(project, "node_modules", "@mle", lib)).sort();
-      expect(entries.filter((e) => !["dist", "package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(e))).toEqual([]);
+      expect(
+        entries.filter(
+          (e) => !["dist", "package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(e),
+        ),
+      ).toEqual([]);
     }
   });
 
   const script = (kind: "esm" | "cjs") => {
     const load =
-      kind === "esm"
-        ? `const load = (n) => import(n);`
-        : `const load = async (n) => require(n);`;
+      kind === "esm" ? `const load = (n) => import(n);` : `const load = async (n) => require(n);`;
     return `${load}
 (async () => {
   const features = await load("@mle/features");
@@ -108,7 +122,10 @@ describe("packed libraries", () => {
 
   it.each(["esm", "cjs"] as const)("work end to end from %s", (kind) => {
     const file = path.join(project, kind === "esm" ? "main.mjs" : "main.cjs");
-    const body = kind === "esm" ? `import { createRequire } from "node:module"; const require = createRequire(import.meta.url);\n${script(kind)}` : script(kind);
+    const body =
+      kind === "esm"
+        ? `import { createRequire } from "node:module"; const require = createRequire(import.meta.url);\n${script(kind)}`
+        : script(kind);
     fs.writeFileSync(file, body);
     const out = JSON.parse(run(process.execPath, [file], project));
     expect(out.offset).toBe(10);

@@ -12,7 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 const dockerfile = fs.readFileSync(path.join(repo, "Dockerfile"), "utf8");
-const lines = dockerfile.replace(/\\\n/g, " ").split("\n").map((l) => l.trim());
+const lines = dockerfile
+  .replace(/\\\n/g, " ")
+  .split("\n")
+  .map((l) => l.trim());
 const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
 
 async function freePort(): Promise<number> {
@@ -31,7 +34,10 @@ describe("Dockerfile", () => {
     const copies = lines.filter((l) => l.startsWith("COPY ") && !l.includes("--from="));
     expect(copies.length).toBeGreaterThan(3);
     for (const line of copies) {
-      const parts = line.split(/\s+/).slice(1).filter((p) => !p.startsWith("--"));
+      const parts = line
+        .split(/\s+/)
+        .slice(1)
+        .filter((p) => !p.startsWith("--"));
       for (const src of parts.slice(0, -1)) {
         expect(fs.existsSync(path.join(repo, src)), `${src} (from: ${line})`).toBe(true);
       }
@@ -46,7 +52,9 @@ describe("Dockerfile", () => {
   });
 
   it("pins the same pnpm as package.json", () => {
-    const pinned = JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")).packageManager;
+    const pinned = JSON.parse(
+      fs.readFileSync(path.join(repo, "package.json"), "utf8"),
+    ).packageManager;
     expect(dockerfile).toContain(`ARG PNPM_VERSION=${pinned.split("@")[1]}`);
   });
 });
@@ -58,11 +66,15 @@ describe("the deployed api folder", () => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), "mle-deploy-"));
     const deployLine = lines.find((l) => l.includes("--filter api --prod deploy"));
     expect(deployLine).toBeDefined();
-    execFileSync("pnpm", ["--filter", "api", "--prod", "deploy", "--legacy", path.join(out, "api")], {
-      cwd: repo,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, CI: "true" },
-    });
+    execFileSync(
+      "pnpm",
+      ["--filter", "api", "--prod", "deploy", "--legacy", path.join(out, "api")],
+      {
+        cwd: repo,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, CI: "true" },
+      },
+    );
   });
 
   afterAll(() => {
@@ -84,7 +96,14 @@ describe("the deployed api folder", () => {
     const registry = fs.mkdtempSync(path.join(os.tmpdir(), "mle-deploy-registry-"));
     const child = spawn(cmd[0] === "node" ? process.execPath : cmd[0]!, cmd.slice(1), {
       cwd: out,
-      env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), MODEL_REGISTRY_DIR: registry, LOG_LEVEL: "error" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        MODEL_REGISTRY_DIR: registry,
+        LOG_LEVEL: "error",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
@@ -93,7 +112,10 @@ describe("the deployed api folder", () => {
       let status = 0;
       for (let i = 0; i < 100 && status !== 200; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        status = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0);
+        status = await fetch(`http://127.0.0.1:${port}/health`).then(
+          (r) => r.status,
+          () => 0,
+        );
       }
       expect(status, stderr).toBe(200);
       const ready = await fetch(`http://127.0.0.1:${port}/ready`);

@@ -18,7 +18,10 @@ interface DocsTables {
 
 describe("README tables", () => {
   it("are up to date with the code", () => {
-    const out = execFileSync(process.execPath, [script, "--check"], { cwd: repo, encoding: "utf8" });
+    const out = execFileSync(process.execPath, [script, "--check"], {
+      cwd: repo,
+      encoding: "utf8",
+    });
     expect(out).toContain("README tables match the code");
   });
 
@@ -26,14 +29,33 @@ describe("README tables", () => {
     const { renderTables } = (await import(pathToFileURL(script).href)) as DocsTables;
     const tables = await renderTables();
     const readme = fs.readFileSync(path.join(repo, "README.md"), "utf8");
-    for (const name of ["PORT", "MODEL_REGISTRY_DIR", "MARKET_DATA_SOURCE", "INFERENCE_CACHE_TTL_MS"]) {
+    for (const name of [
+      "PORT",
+      "MODEL_REGISTRY_DIR",
+      "MARKET_DATA_SOURCE",
+      "INFERENCE_CACHE_TTL_MS",
+    ]) {
       expect(tables.env).toContain(`\`${name}\``);
       expect(readme).toContain(`| \`${name}\` |`);
     }
-    for (const route of ["GET /predict", "POST /predict/batch", "GET /models", "GET /model/{version}", "GET /features", "GET /health", "GET /ready"]) {
+    for (const route of [
+      "GET /predict",
+      "POST /predict/batch",
+      "GET /models",
+      "GET /model/{version}",
+      "GET /features",
+      "GET /health",
+      "GET /ready",
+    ]) {
       expect(tables.api).toContain(`\`${route}\``);
     }
-    for (const cmd of ["mle train", "mle models list", "mle models activate <version>", "mle predict", "mle features"]) {
+    for (const cmd of [
+      "mle train",
+      "mle models list",
+      "mle models activate <version>",
+      "mle predict",
+      "mle features",
+    ]) {
       expect(tables.cli).toContain(`\`${cmd}`);
     }
   });

@@ -26,7 +26,15 @@ const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, "../..");
 // A folder per run, so two runs at once do not share files; node_modules keeps it out of git.
 const workDir = fs.mkdtempSync(path.join(repo, "tests/node_modules/.readme-examples-"));
-const PACKAGES = ["features", "evaluation", "market-client", "dataset", "trainer", "registry", "inference"];
+const PACKAGES = [
+  "features",
+  "evaluation",
+  "market-client",
+  "dataset",
+  "trainer",
+  "registry",
+  "inference",
+];
 const CODE_LANGS = new Set(["ts", "typescript", "js", "javascript", "mjs", "mts"]);
 
 interface Block {

@@ -167,7 +167,7 @@ describe("hostile versions", () => {
     ["%2e%2e%2f", "/model/%2e%2e%2f"],
     ["v0", "/model/v0"],
     ["v01", "/model/v01"],
-    ["v-1", "/model/v-1"],
+    ["-1 (leading dash)", "/model/-1"],
     ["V1 (upper case)", "/model/V1"],
     ["v1%2F..%2F..%2Fx", "/model/v1%2F..%2F..%2Fx"],
     ["v1%00", "/model/v1%00"],
@@ -186,6 +186,11 @@ describe("hostile versions", () => {
     expectAnswer(await send("/model/../v1"), 404, "NOT_FOUND");
     expectAnswer(await send("/model/v1/../../x"), 404, "NOT_FOUND");
     expectAnswer(await send("/model/../../secret.json"), 404, "NOT_FOUND");
+  });
+
+  it("a safe name that is not a version is an alias: unset → 404 ALIAS_NOT_FOUND", async () => {
+    expectAnswer(await send("/model/v-1"), 404, "ALIAS_NOT_FOUND");
+    expectAnswer(await send("/model/latest"), 404, "ALIAS_NOT_FOUND");
   });
 
   it("a well-formed version that does not exist → 404 MODEL_NOT_FOUND", async () => {
@@ -394,7 +399,7 @@ describe("every storage and data access stays inside the registry and the symbol
     await app.request("/models");
     expect(names.length).toBeGreaterThan(0);
     const safe =
-      /^(?:v[1-9][0-9]{0,8}|active\.json|\.tmp-[A-Za-z0-9._-]+|model\.json|metadata\.json|metrics\.json|feature_columns\.json|dataset_summary\.json)$/;
+      /^(?:v[1-9][0-9]{0,8}|active\.json|\.tmp-[A-Za-z0-9._-]+|\.lock-[a-z0-9_-]+|model\.json|metadata\.json|metrics\.json|feature_columns\.json|dataset_summary\.json|evaluation\.json|predictions\.json)$/;
     for (const n of names) expect(n).toMatch(safe);
     for (const s of symbols) expect(s).toMatch(SYMBOL_PATTERN);
     // ".." fits the symbol alphabet; sources only use a symbol as a query value (http) or compare

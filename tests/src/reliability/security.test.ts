@@ -98,7 +98,7 @@ describe("POST /models/{version}/activate", () => {
   it("with the right bearer token: 200, the pointer moves and /predict serves the activated version without a restart", async () => {
     const r = await activate(admin, "v1", `Bearer ${ADMIN_TOKEN}`);
     expect(r.status, r.text).toBe(200);
-    expect(r.json).toEqual({ active_version: "v1", previous_version: "v2" });
+    expect(r.json).toEqual({ model: "default", active_version: "v1", previous_version: "v2" });
     expect(await createRegistry({ dir: adminDir }).getActive()).toBe("v1");
     const p = await pollUntil(
       () => rawRequest(admin.url, "/predict?symbol=AAPL"),

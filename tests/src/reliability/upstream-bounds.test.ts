@@ -77,7 +77,9 @@ function endless(res: ServerResponse) {
 function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     p,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} after ${ms} ms`)), ms)),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} after ${ms} ms`)), ms),
+    ),
   ]);
 }
 
@@ -161,7 +163,9 @@ describe("a hostile upstream cannot make the server read without bound", () => {
     expect(mine).toHaveLength(3);
     await within(3000, Promise.all(mine.map((i) => upstream.closed[i])), "a socket is still open");
     const grown = (await rssMiB(api.child.pid!)) - before;
-    console.log(`endless body x3: server RSS ${before.toFixed(0)} MiB, grew ${grown.toFixed(0)} MiB`);
+    console.log(
+      `endless body x3: server RSS ${before.toFixed(0)} MiB, grew ${grown.toFixed(0)} MiB`,
+    );
     // Unbounded, 3 reads of an endless body grow the server by gigabytes; bounded, by buffers.
     expect(grown).toBeLessThan(200);
   });
