@@ -116,3 +116,34 @@ describe("unreadable versions", () => {
     }
   });
 });
+
+describe("repair paths", () => {
+  it("a failed pointer write after a complete save names the saved version in the error", async () => {
+    const dir = path.join(await makeTempDir(), "models");
+    await createRegistry({ dir }).save(sampleArtifacts("old"), { activate: true });
+    const registry = createRegistry({ dir, store: failingWrites(createFsStore(dir), 6, "ENOSPC") });
+    const err = await registry.save(sampleArtifacts("new"), { activate: true }).catch((e) => e);
+    expect(isRegistryError(err, "REGISTRY_IO")).toBe(true);
+    expect(err.version).toBe("v2");
+    expect(err.message).toMatch(
+      /^version v2 was saved complete but alias active was not moved to it: /,
+    );
+    expect(await registry.getActive()).toBe("v1");
+  });
+
+  it("a damaged pointer: list still works, activeOrNull is null, activate replaces the pointer", async () => {
+    const dir = path.join(await makeTempDir(), "models");
+    const registry = createRegistry({ dir });
+    await registry.save(sampleArtifacts("a"), { activate: true });
+    await registry.save(sampleArtifacts("b"));
+    await fs.writeFile(path.join(dir, "active.json"), "{ garbage");
+    await expect(registry.getActive()).rejects.toMatchObject({
+      code: "MODEL_CORRUPT",
+      file: "active.json",
+    });
+    expect(await registry.activeOrNull()).toBeNull();
+    expect((await registry.list()).map((e) => e.version)).toEqual(["v2", "v1"]);
+    await registry.activate("v2");
+    expect(await registry.getActive()).toBe("v2");
+  });
+});

@@ -173,14 +173,36 @@ export function createModelRegistry(ctx: ModelRegistryContext): Registry {
   ): Promise<HistoryEntry> {
     aliasName(alias);
     const to = await verifiedTarget(ref);
-    return moveAlias(aliasCtx, {
+    const mover = options.who ?? who;
+    const move = await moveAlias(aliasCtx, {
       alias,
       to,
       at: clock().toISOString(),
-      who: options.who ?? who,
+      who: mover,
       reason: options.reason ?? null,
       ...(options.expect !== undefined ? { expect: options.expect } : {}),
     });
+    // A prune may have removed the version between the check above and the move; it re-checks
+    // the aliases after removing, we re-check the version after moving, so one of us sees the
+    // other. Seen here: the move is undone (recorded) and reported as the version being gone.
+    if ((await backend.readVersion(model, to).catch(() => "unknown")) === null) {
+      if (move.from !== null) {
+        await moveAlias(aliasCtx, {
+          alias,
+          to: move.from,
+          at: clock().toISOString(),
+          who: mover,
+          reason: `undo of move ${move.seq}: ${to} was removed while it was being aliased`,
+          expect: to,
+        }).catch(() => undefined);
+      }
+      throw new RegistryError(
+        "MODEL_NOT_FOUND",
+        `model version ${to} was removed (pruned) while alias ${alias} was being moved to it`,
+        { version: to, model, alias },
+      );
+    }
+    return move;
   }
 
   const registry: Registry = {
@@ -200,10 +222,20 @@ export function createModelRegistry(ctx: ModelRegistryContext): Registry {
         ...(options.aliases ?? []),
       ];
       for (const alias of new Set(aliases)) {
-        await setAlias(alias, version, {
-          ...(options.who !== undefined ? { who: options.who } : {}),
-          ...(options.reason !== undefined ? { reason: options.reason } : {}),
-        });
+        try {
+          await setAlias(alias, version, {
+            ...(options.who !== undefined ? { who: options.who } : {}),
+            ...(options.reason !== undefined ? { reason: options.reason } : {}),
+          });
+        } catch (e) {
+          // The version is published whole; say so, and name it, so nobody retrains for nothing.
+          if (!isRegistryError(e)) throw e;
+          throw new RegistryError(
+            e.code,
+            `version ${version} was saved complete but alias ${alias} was not moved to it: ${e.message}`,
+            { version, model, alias, ...(e.file ? { file: e.file } : {}), cause: e },
+          );
+        }
       }
       await backend.sweep?.(now(), graceMs).catch(() => undefined);
       return { version, path: backend.locateVersion(model, version) };
@@ -273,6 +305,8 @@ export function createModelRegistry(ctx: ModelRegistryContext): Registry {
 
     getActive: () => aliasVersion(aliasCtx, ACTIVE_ALIAS),
 
+    activeOrNull: () => tolerantAlias(ACTIVE_ALIAS),
+
     activate: (version, options = {}) => setAlias(ACTIVE_ALIAS, version, options),
 
     async aliases() {
@@ -332,6 +366,7 @@ export function createModelRegistry(ctx: ModelRegistryContext): Registry {
       // Strict: with an unreadable pointer it cannot know what to spare, so it refuses.
       const aliased = async () => new Set((await aliasMap(true)).keys());
       const deleted = await pruneVersions(backend, model, keep, aliased);
+      for (const version of deleted) listCache.delete(version);
       await backend.sweep?.(now(), graceMs).catch(() => undefined);
       return deleted;
     },

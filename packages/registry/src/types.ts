@@ -156,8 +156,10 @@ export interface Registry {
   load(ref: string): Promise<LoadedArtifacts>;
   /** The version an alias or version name designates; throws MODEL_NOT_FOUND / ALIAS_NOT_FOUND. */
   resolve(ref: string): Promise<string>;
-  /** The version `active` points at, or null. */
+  /** The version `active` points at, or null. Throws MODEL_CORRUPT for an unreadable pointer. */
   getActive(): Promise<string | null>;
+  /** Like getActive, but null for an unreadable pointer too (listings that must work to repair it). */
+  activeOrNull(): Promise<string | null>;
   /** Moves `active` to `version` (which must exist and verify). */
   activate(version: string, options?: MoveOptions): Promise<HistoryEntry>;
   aliases(): Promise<AliasInfo[]>;

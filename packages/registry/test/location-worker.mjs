@@ -2,6 +2,8 @@
 // package (dist), so the races run across processes the way separate machines would.
 //   node location-worker.mjs <location> <model> save <tag> <count>
 //   node location-worker.mjs <location> <model> move <alias> <version>
+//   node location-worker.mjs <location> <model> prune <keep>
+//   node location-worker.mjs <location> <model> activate <version>
 // The worker prints READY, waits for a line on stdin (a start barrier), runs, and prints one
 // line per result: "SAVED vN", "MOVED <seq> <from> <to>" or "REJECTED <code>".
 import { openRegistry } from "../dist/index.js";
@@ -27,6 +29,16 @@ async function run() {
     const [alias, version] = args;
     try {
       const e = await registry.setAlias(alias, version, { expect: undefined });
+      process.stdout.write(`MOVED ${e.seq} ${e.from} ${e.to}\n`);
+    } catch (e) {
+      process.stdout.write(`REJECTED ${e.code ?? e.message}\n`);
+    }
+  } else if (command === "prune") {
+    const deleted = await registry.prune({ keep: Number(args[0]) });
+    process.stdout.write(`PRUNED ${deleted.join(",")}\n`);
+  } else if (command === "activate") {
+    try {
+      const e = await registry.activate(args[0]);
       process.stdout.write(`MOVED ${e.seq} ${e.from} ${e.to}\n`);
     } catch (e) {
       process.stdout.write(`REJECTED ${e.code ?? e.message}\n`);

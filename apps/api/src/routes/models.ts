@@ -138,7 +138,8 @@ export function registerModelRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext)
     const name = model ?? DEFAULT_MODEL;
     if (!ctx.registry) return c.json({ model: name, active_version: null, models: [] }, 200);
     const registry = requireRegistry(ctx, model);
-    const [entries, active] = await Promise.all([registry.list(), registry.getActive()]);
+    // A damaged pointer must not hide the versions: listing is how it gets repaired.
+    const [entries, active] = await Promise.all([registry.list(), registry.activeOrNull()]);
     const models = entries.map((e) => ({
       version: e.version,
       created_at: e.created_at,

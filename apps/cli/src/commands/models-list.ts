@@ -22,7 +22,8 @@ interface ListOptions extends RegistryFlags {
 const otherAliases = (aliases: readonly string[]) => aliases.filter((a) => a !== ACTIVE_ALIAS);
 
 async function listVersions(deps: CliDeps, registry: Registry, json: boolean): Promise<void> {
-  const [models, active] = await Promise.all([registry.list(), registry.getActive()]);
+  // A damaged pointer must not hide the versions: listing is how it gets repaired.
+  const [models, active] = await Promise.all([registry.list(), registry.activeOrNull()]);
   if (json) {
     deps.stdout.write(
       toJson({

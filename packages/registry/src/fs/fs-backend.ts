@@ -153,9 +153,27 @@ export function createFsBackend(dir: string, options: FsBackendOptions = {}): Re
     }
   }
 
+  /**
+   * A missing entry under a root that is not a folder (a file given as the registry) is an I/O
+   * failure to report, not an absent version or alias.
+   */
+  async function rootIsFolder(): Promise<void> {
+    let st: import("node:fs").Stats;
+    try {
+      st = await fs.stat(root);
+    } catch (e) {
+      if (isCode(e, "ENOENT")) return;
+      throw e;
+    }
+    if (!st.isDirectory()) {
+      throw Object.assign(new Error("the registry location is not a folder"), { code: "ENOTDIR" });
+    }
+  }
+
   async function readAlias(model: string, alias: string): Promise<StoredAlias> {
     const { store, file } = aliasAt(model, alias);
     const read = await store.read(null, file);
+    if (read.kind === "missing") await rootIsFolder();
     if (read.kind !== "ok") return read;
     return { kind: "ok", data: read.data, tag: contentTag(read.data) };
   }
@@ -207,7 +225,10 @@ export function createFsBackend(dir: string, options: FsBackendOptions = {}): Re
     async readVersion(model, version): Promise<StoredVersion | null> {
       const store = versions(model);
       const entry = await store.entry(version);
-      if (entry === null) return null;
+      if (entry === null) {
+        await rootIsFolder();
+        return null;
+      }
       const stillExists = async () => (await store.entry(version).catch(() => entry)) !== null;
       if (entry.type !== "directory") {
         return {
@@ -222,7 +243,13 @@ export function createFsBackend(dir: string, options: FsBackendOptions = {}): Re
     async removeVersion(model, version) {
       const store = versions(model);
       const trash = tempName(`trash-${version}`);
-      if (!(await store.publish(version, trash))) return false;
+      try {
+        if (!(await store.publish(version, trash))) return false;
+      } catch (e) {
+        // Removed meanwhile by another prune: not ours to report.
+        if (isCode(e, "ENOENT")) return false;
+        throw e;
+      }
       await store.remove(trash);
       return true;
     },

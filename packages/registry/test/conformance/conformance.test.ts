@@ -126,6 +126,51 @@ for (const backendCase of BACKEND_CASES) {
       expect(await model.getAlias("champion")).toBe(history.at(-1)?.to);
     }, 120_000);
 
+    const runAll = async (argsList: string[][]) => {
+      const workers = argsList.map((args) => startWorker([opened.location, ...args], WORKER));
+      await Promise.all(workers.map((w) => w.waitFor("READY")));
+      for (const w of workers) w.child.stdin?.write("go\n");
+      const exits = await Promise.all(workers.map((w) => w.exited));
+      expect(
+        exits.map((e) => e.code),
+        workers.map((w) => w.stderr()).join("\n"),
+      ).toEqual(exits.map(() => 0));
+      return workers.map((w) => w.lines().filter((l) => l !== "READY"));
+    };
+
+    test("two prunes at once: both succeed, each reports what it removed, together everything old", async () => {
+      const m = registry.model("prunes");
+      for (let i = 0; i < 6; i++) await m.save(sampleArtifacts(`p${i}`));
+      await m.activate("v6");
+      const [a, b] = await runAll([
+        ["prunes", "prune", "1"],
+        ["prunes", "prune", "1"],
+      ]);
+      const removed = [a, b].map((lines) =>
+        (lines?.find((l) => l.startsWith("PRUNED "))?.slice(7) ?? "").split(",").filter(Boolean),
+      );
+      const all = [...(removed[0] ?? []), ...(removed[1] ?? [])].sort();
+      expect(all).toEqual(["v1", "v2", "v3", "v4", "v5"]);
+      expect((await m.list()).map((e) => e.version)).toEqual(["v6"]);
+    }, 120_000);
+
+    test("a prune racing an activate of an old version never leaves the alias on a removed version", async () => {
+      for (let round = 0; round < 3; round++) {
+        const name = `race-prune-${round}`;
+        const m = registry.model(name);
+        for (let i = 0; i < 4; i++) await m.save(sampleArtifacts(`r${i}`));
+        await m.activate("v4");
+        await runAll([
+          [name, "prune", "1"],
+          [name, "activate", "v1"],
+        ]);
+        const active = await m.getActive();
+        const listed = (await m.list()).map((e) => e.version);
+        expect(listed, `round ${round}: active ${active}`).toContain(active);
+        expect((await m.load("active")).version).toBe(active);
+      }
+    }, 120_000);
+
     test("a saver killed at random points leaves only complete versions", async () => {
       for (const delay of [5, 40, 120]) {
         const w = startWorker([opened.location, "killed", "save", `k${delay}`, "200"], WORKER);
