@@ -43,6 +43,7 @@ export interface FsBackendOptions {
 
 const HISTORY_FILE = /^(\d{12})\.json$/;
 const LOCK_WAIT_MS = 5_000;
+const TAG_CONCURRENCY = 32;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const contentTag = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 const seqFile = (seq: number) => `${String(seq).padStart(12, "0")}.json`;
@@ -197,11 +198,18 @@ export function createFsBackend(dir: string, options: FsBackendOptions = {}): Re
 
     async listVersions(model) {
       const store = versions(model);
+      const names = (await store.entries())
+        .map((e) => e.name)
+        .filter((n) => !isTempName(n) && isVersionName(n));
       const out: ListedVersion[] = [];
-      for (const e of await store.entries()) {
-        if (isTempName(e.name) || !isVersionName(e.name)) continue;
-        const tag = await versionTag(store.locate(e.name));
-        if (tag !== null) out.push({ version: e.name, tag });
+      // Tags are a few lstat calls each: many at a time, like the inspections they guard.
+      for (let i = 0; i < names.length; i += TAG_CONCURRENCY) {
+        const batch = names.slice(i, i + TAG_CONCURRENCY);
+        const tags = await Promise.all(batch.map((n) => versionTag(store.locate(n))));
+        batch.forEach((version, k) => {
+          const tag = tags[k];
+          if (tag !== null && tag !== undefined) out.push({ version, tag });
+        });
       }
       return out;
     },

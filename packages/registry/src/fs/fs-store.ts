@@ -88,12 +88,8 @@ export function createFsStore(dir: string): RegistryStore {
         if (isCode(e, "ENOENT")) return [];
         throw e;
       }
-      const out: StoreEntry[] = [];
-      for (const d of dirents) {
-        const e = await entry(d.name);
-        if (e) out.push(e);
-      }
-      return out;
+      const found = await Promise.all(dirents.map((d) => entry(d.name)));
+      return found.filter((e): e is StoreEntry => e !== null);
     },
 
     entry,

@@ -23,12 +23,10 @@ export async function versionTag(location: string): Promise<string | null> {
     const top = await fs.lstat(location, { bigint: true });
     if (!top.isDirectory()) return `other:${stampOf(top)}`;
     const names = (await fs.readdir(location)).sort();
-    const parts = [stampOf(top)];
-    for (const name of names) {
-      const st = await fs.lstat(path.join(location, name), { bigint: true });
-      parts.push(`${name}:${stampOf(st)}`);
-    }
-    return parts.join("|");
+    const stats = await Promise.all(
+      names.map((name) => fs.lstat(path.join(location, name), { bigint: true })),
+    );
+    return [stampOf(top), ...names.map((name, i) => `${name}:${stampOf(stats[i]!)}`)].join("|");
   } catch (e) {
     if ((e as { code?: string }).code === "ENOENT") return null;
     throw e;
