@@ -26,4 +26,7 @@ export { requireJson } from "./middleware/require-json";
 export { createRouter } from "./context/route-context";
 export type { RouteContext } from "./context/route-context";
 export { installGracefulShutdown } from "./shutdown";
+export { loadDotEnv } from "./dotenv";
+export { startApiServer } from "./start-server";
+export type { StartApiServerOptions } from "./start-server";
 export type { GracefulShutdownOptions } from "./shutdown";

@@ -1,5 +1,6 @@
 import { createMarketDataSource, loadMarketDataConfig } from "@mle/market-client";
 import { openRegistry } from "@mle/registry";
+import { startApiServer } from "api";
 import type { CliDeps } from "./deps";
 import { userCwd } from "./util/paths";
 
@@ -33,5 +34,9 @@ export function createDefaultDeps(): CliDeps {
     createSource: (env) => createMarketDataSource(loadMarketDataConfig({ ...env })),
     openRegistry: (location) => openRegistry(location, { clock: now }),
     waitForShutdown: waitForSignal,
+    serve: (env) => {
+      startApiServer({ env: { ...env }, name: "mle serve" });
+      return new Promise<never>(() => {});
+    },
   };
 }

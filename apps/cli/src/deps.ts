@@ -24,4 +24,9 @@ export interface CliDeps {
   readonly openRegistry: (location: string) => ModelRegistry;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); used by long-running commands. */
   readonly waitForShutdown: () => Promise<string>;
+  /**
+   * Runs the HTTP API with `env` until the process is stopped (`mle serve`); the server's own
+   * signal handling ends the process.
+   */
+  readonly serve: (env: Readonly<Record<string, string | undefined>>) => Promise<never>;
 }

@@ -4,6 +4,7 @@ import { createJobsCommand } from "./commands/jobs";
 import { createModelsCommand } from "./commands/models";
 import { createPredictCommand } from "./commands/predict";
 import { createReportCommand } from "./commands/report";
+import { createServeCommand } from "./commands/serve";
 import { createTrainCommand } from "./commands/train";
 import { createUpstreamCommand } from "./commands/upstream";
 import { createWorkerCommand } from "./commands/worker";
@@ -45,7 +46,8 @@ export function createProgram(deps: CliDeps): Command {
     .addCommand(createPredictCommand(deps))
     .addCommand(createJobsCommand(deps))
     .addCommand(createWorkerCommand(deps))
-    .addCommand(createReportCommand(deps));
+    .addCommand(createReportCommand(deps))
+    .addCommand(createServeCommand(deps));
   configureAll(program, deps);
   return program;
 }
@@ -68,6 +70,10 @@ export async function main(
     return ExitCode.OK;
   } catch (error) {
     if (error instanceof CommanderError && error.exitCode === 0) return ExitCode.OK;
-    return handleError(error, { stderr: deps.stderr, verbose: args.includes("--verbose") });
+    return handleError(error, {
+      stderr: deps.stderr,
+      verbose: args.includes("--verbose"),
+      ...(args.includes("--json") ? { json: deps.stdout } : {}),
+    });
   }
 }

@@ -7,6 +7,8 @@ import { SUGGESTIONS } from "./suggestions";
 
 export interface HandleErrorOptions {
   readonly stderr: Writer;
+  /** `--json` was given: the error goes to this stream as `{"error": {"code", "message", "hint"?}}`. */
+  readonly json?: Writer;
   /** Print the stack (and causes) after the message. */
   readonly verbose?: boolean;
 }
@@ -37,8 +39,13 @@ function report(
   message: string,
   exitCode: ExitCode,
 ): ExitCode {
-  opts.stderr.write(`error [${code}]: ${oneLine(message)}\n`);
   const hint = SUGGESTIONS[code];
+  if (opts.json) {
+    const body = { code, message: oneLine(message), ...(hint ? { hint } : {}) };
+    opts.json.write(`${JSON.stringify({ error: body })}\n`);
+    return exitCode;
+  }
+  opts.stderr.write(`error [${code}]: ${oneLine(message)}\n`);
   if (hint) opts.stderr.write(`hint: ${hint}\n`);
   if (opts.verbose && error instanceof Error) {
     let current: unknown = error;
@@ -69,6 +76,11 @@ export function handleError(error: unknown, opts: HandleErrorOptions): ExitCode 
   }
   if (isCommanderError(error)) {
     // commander has already printed its own message ("error: unknown option ..."), so only hint.
+    if (opts.json) {
+      const message = oneLine(error.message.replace(/^error: /, ""));
+      opts.json.write(`${JSON.stringify({ error: { code: "USAGE_ERROR", message } })}\n`);
+      return ExitCode.USAGE;
+    }
     const hint = SUGGESTIONS.USAGE_ERROR;
     if (hint) opts.stderr.write(`hint: ${hint}\n`);
     return ExitCode.USAGE;

@@ -101,6 +101,7 @@ export function createTestCli(options: TestDepsOptions) {
       },
       openRegistry: (location) => openRegistry(location, { clock: now }),
       waitForShutdown: () => Promise.resolve("SIGTERM"),
+      serve: () => Promise.reject(new Error("serve is not available in tests; spawn `mle serve`")),
     };
     return { deps, stdout, stderr };
   };

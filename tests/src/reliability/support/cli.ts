@@ -97,6 +97,7 @@ export async function mleInProcess(
     createSource: (e) => createMarketDataSource(loadMarketDataConfig({ ...e })),
     openRegistry: options.registryFor ?? ((location) => openRegistry(location)),
     waitForShutdown: () => new Promise(() => {}),
+    serve: () => Promise.reject(new Error("spawn `mle serve` instead")),
   };
   const code = await main(["node", "mle", ...args], deps);
   return { code, stdout: stdout.text(), stderr: stderr.text() };
