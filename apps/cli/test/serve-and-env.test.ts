@@ -125,3 +125,18 @@ describe(".env", () => {
     expect(await s.exited).toBe(0);
   }, 30_000);
 });
+
+describe("mle train outside a checkout", () => {
+  it("uses the built-in defaults when no --config is given and configs/train.yaml is absent", async () => {
+    const dir = path.join(tmp.dir, "outside");
+    await mkdir(dir, { recursive: true });
+    const r = await mle(["train", "--symbols", "AAPL", "--candles", "300", "--json"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as { version: string; registry: string };
+    expect([summary.version, summary.registry]).toEqual(["v1", path.join(dir, "artifacts/models")]);
+    // A config file named explicitly must still exist.
+    const named = await mle(["train", "--config", "configs/train.yaml"], { cwd: dir });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/^error \[CONFIG_NOT_FOUND\]/);
+  }, 60_000);
+});

@@ -40,6 +40,11 @@ export const FeatureRowSchema = z
 export const FeaturesResponseSchema = z
   .object({
     symbol: z.string().openapi({ description: "Upper-cased symbol.", example: "AAPL" }),
+    source: z.string().openapi({
+      description:
+        "Where the candles came from (`sample`, `csv`, `http`, or a custom source's kind). `sample` is the embedded generator: it answers any valid symbol with synthetic data (a deterministic path per symbol), not market data.",
+      example: "sample",
+    }),
     lookback: z.number().int().openapi({ example: 20 }),
     columns: z.array(z.string()).openapi({
       description: "The column names of every row, in order.",
@@ -101,6 +106,9 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContex
       for (const name of columns) row[name] = values[name]![i]!;
       return row as { timestamp: string } & Record<string, number>;
     });
-    return c.json({ symbol, lookback, columns: [...columns], features }, 200);
+    return c.json(
+      { symbol, source: ctx.source.kind, lookback, columns: [...columns], features },
+      200,
+    );
   });
 }

@@ -1,6 +1,7 @@
 import { requireSkill, TRAINABLE_KIND_NAMES } from "@mle/trainer";
 import { Command } from "commander";
-import { loadTrainConfig } from "../config/load-config";
+import { existsSync } from "node:fs";
+import { loadTrainConfig, parseTrainConfig } from "../config/load-config";
 import { CONFIG_DEFAULTS } from "../config/schema";
 import type { CliDeps } from "../deps";
 import { createProgress, progressEnabled } from "../render/progress";
@@ -38,6 +39,9 @@ export interface TrainCommandOptions {
 }
 
 export const DEFAULT_CONFIG_PATH = "configs/train.yaml";
+
+/** What metadata records as the config of a run without a config file. */
+export const BUILT_IN_CONFIG = "(built-in defaults)";
 
 /**
  * `mle train`: validate the config (flags override it) before touching any data, fetch candles,
@@ -117,7 +121,11 @@ export function createTrainCommand(deps: CliDeps): Command {
   return addModelOptions(command).action(
     async (opts: TrainCommandOptions & Record<string, unknown>) => {
       const configFile = resolveUserPath(opts.config, deps.cwd);
-      const config = await loadTrainConfig(configFile, opts.config, {
+      // Outside a checkout there is no configs/train.yaml: without --config, the built-in
+      // defaults apply (a config file named explicitly must exist).
+      const builtIn =
+        command.getOptionValueSource("config") === "default" && !existsSync(configFile);
+      const overrides = {
         symbols: opts.symbols,
         lookback: opts.lookback,
         candles: opts.candles,
@@ -130,7 +138,10 @@ export function createTrainCommand(deps: CliDeps): Command {
         seed: opts.seed,
         activate: opts.activate,
         modelName: opts.modelName,
-      });
+      };
+      const config = builtIn
+        ? parseTrainConfig("{}", BUILT_IN_CONFIG, overrides)
+        : await loadTrainConfig(configFile, opts.config, overrides);
       // Resolved before any data is fetched, so a bad location or model name costs nothing.
       const registry = openModelRegistry(deps, opts, config).model(config.model_name);
       // Precedence for the sample seed: --seed, then MARKET_DATA_SEED, then the config's seed.
@@ -142,7 +153,7 @@ export function createTrainCommand(deps: CliDeps): Command {
       const summary = await runTraining({
         config: { ...config, seed: Number(seed) },
         // Metadata is served by the API: record no absolute path of this machine.
-        configFile: portablePath(configFile, deps.cwd),
+        configFile: builtIn ? BUILT_IN_CONFIG : portablePath(configFile, deps.cwd),
         source,
         registry,
         now: deps.now,
