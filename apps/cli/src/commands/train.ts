@@ -2,6 +2,8 @@ import { requireSkill, TRAINABLE_KIND_NAMES } from "@mle/trainer";
 import { Command } from "commander";
 import { existsSync } from "node:fs";
 import { loadTrainConfig, parseTrainConfig } from "../config/load-config";
+import type { TrainOverrides } from "../config/overrides";
+import { CONFIG_FLAG_NAMES, CONFIG_FLAGS, configFlagHelp } from "../config/train-options";
 import { CONFIG_DEFAULTS } from "../config/schema";
 import type { CliDeps } from "../deps";
 import { createProgress, progressEnabled } from "../render/progress";
@@ -9,7 +11,6 @@ import { addModelOptions, modelParamsFrom } from "../train/model-flags";
 import { renderTrainSummary } from "../train/render-summary";
 import { writeReport } from "../report/write-report";
 import { runTraining } from "../train/run-training";
-import { parseInteger, parseIntegerOrAuto, parseList, parseNumber } from "../util/parse-options";
 import { portablePath, resolveUserPath } from "../util/paths";
 import { sourceEnv } from "../util/source-env";
 import { addRegistryOptions, openModelRegistry } from "./models-shared";
@@ -61,47 +62,12 @@ export function createTrainCommand(deps: CliDeps): Command {
       "-c, --config <path>",
       "training config, relative to the directory you ran the command from",
       DEFAULT_CONFIG_PATH,
-    )
-    .option("--symbols <list>", "comma-separated symbols (overrides `symbols`)", parseList)
-    .option(
-      "--lookback <n>",
-      `feature window (overrides \`lookback\`; default ${d.lookback})`,
-      parseInteger,
-    )
-    .option(
-      "--candles <n>",
-      `history per symbol (overrides \`candles\`; default ${d.candles})`,
-      parseInteger,
-    )
-    .option(
-      "--features <list>",
-      "comma-separated feature names (overrides `features`; default close,simple_return,moving_average,rolling_volatility)",
-      parseList,
-    )
-    .option(
-      "--validation-fraction <x>",
-      `share of rows held out, 0 < x < 1 (overrides \`split.validation_fraction\`; default ${d.validationFraction})`,
-      parseNumber,
-    )
-    .option(
-      "--folds <n>",
-      `walk-forward CV folds >= 2 (overrides \`cv.folds\`; default ${d.folds})`,
-      parseInteger,
-    )
-    .option(
-      "--gap <n>",
-      `time steps embargoed between each fold's train and test rows, or auto = the features' largest history + 1 (overrides \`cv.gap\`; default ${d.gap})`,
-      parseIntegerOrAuto,
-    )
-    .option(
-      "--seed <n>",
-      `sample source seed (overrides \`seed\` and MARKET_DATA_SEED; default ${d.seed})`,
-      parseInteger,
-    )
-    .option(
-      "--model-name <name>",
-      `the registry model to save into (overrides \`model_name\`; default ${d.modelName}; \`--model\` is the model kind)`,
     );
+  for (const name of CONFIG_FLAG_NAMES) {
+    const spec = CONFIG_FLAGS[name];
+    if (spec.parse) command.option(spec.flags, configFlagHelp(spec), spec.parse);
+    else command.option(spec.flags, configFlagHelp(spec));
+  }
   addRegistryOptions(command)
     .option(
       "--activate",
@@ -126,19 +92,12 @@ export function createTrainCommand(deps: CliDeps): Command {
       const builtIn =
         command.getOptionValueSource("config") === "default" && !existsSync(configFile);
       const overrides = {
-        symbols: opts.symbols,
-        lookback: opts.lookback,
-        candles: opts.candles,
-        features: opts.features,
-        validationFraction: opts.validationFraction,
-        folds: opts.folds,
-        gap: opts.gap,
+        ...Object.fromEntries(CONFIG_FLAG_NAMES.map((name) => [name, opts[name]])),
         model: opts.model,
         modelParams: modelParamsFrom(opts),
         seed: opts.seed,
         activate: opts.activate,
-        modelName: opts.modelName,
-      };
+      } as TrainOverrides;
       const config = builtIn
         ? parseTrainConfig("{}", BUILT_IN_CONFIG, overrides)
         : await loadTrainConfig(configFile, opts.config, overrides);

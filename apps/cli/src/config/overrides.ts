@@ -1,5 +1,7 @@
+import { CONFIG_FLAG_NAMES, CONFIG_FLAGS, type ConfigFlag } from "./train-options";
+
 /** Config values that command-line flags may override; `undefined` means "not given". */
-export interface TrainOverrides {
+export interface TrainOverrides extends Partial<Record<ConfigFlag, unknown>> {
   readonly symbols?: readonly string[] | undefined;
   readonly lookback?: number | undefined;
   readonly candles?: number | undefined;
@@ -47,16 +49,14 @@ export function applyOverrides(raw: unknown, o: TrainOverrides): unknown {
     const s = section(out, sectionKey);
     if (isRecord(s)) out[sectionKey] = { ...s, [key]: value };
   };
-  set("symbols", o.symbols === undefined ? undefined : [...o.symbols]);
-  set("lookback", o.lookback);
-  set("candles", o.candles);
-  set("features", o.features === undefined ? undefined : [...o.features]);
-  set("seed", o.seed);
+  for (const name of CONFIG_FLAG_NAMES) {
+    const raw = o[name];
+    const value = Array.isArray(raw) ? [...raw] : raw;
+    const [first, second] = CONFIG_FLAGS[name].path;
+    if (second === undefined) set(first, value);
+    else setIn(first, second, value);
+  }
   set("activate", o.activate);
-  set("model_name", o.modelName);
-  setIn("split", "validation_fraction", o.validationFraction);
-  setIn("cv", "folds", o.folds);
-  setIn("cv", "gap", o.gap);
   applyModelOverrides(out, o);
   return out;
 }
