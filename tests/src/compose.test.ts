@@ -11,6 +11,7 @@ import fs from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { loadApiConfig } from "api";
 import { createDefaultDeps, createProgram } from "cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -108,6 +109,21 @@ describe("docker-compose.yml", () => {
       for (const key of Object.keys(service.environment ?? {})) {
         expect(knownEnv.has(key), `${name}: ${key}`).toBe(true);
       }
+    }
+  });
+
+  it("gives every replica an environment the API's own config loader accepts", () => {
+    // Compose interpolation with nothing set in the shell: `${VAR:-default}` is the default.
+    const interpolate = (v: string) => v.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, "$1");
+    for (const name of API_REPLICAS) {
+      const env = Object.fromEntries(
+        Object.entries(services[name]?.environment ?? {}).map(([k, v]) => [
+          k,
+          interpolate(String(v)),
+        ]),
+      );
+      expect(() => loadApiConfig(env), name).not.toThrow();
+      expect(loadApiConfig(env).reloadCheckMs, name).toBe(1000);
     }
   });
 
