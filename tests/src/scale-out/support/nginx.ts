@@ -67,7 +67,11 @@ export function deployedServerConfig(listenPort: number, upstreamPorts: readonly
   const ours = upstreamPorts.map((p) => `${indent}server 127.0.0.1:${p}${params};`).join("\n");
   let placed = false;
   const rewritten = deployed
-    .replace(servers, () => (placed ? "" : ((placed = true), ours)))
+    .replace(servers, () => {
+      if (placed) return "";
+      placed = true;
+      return ours;
+    })
     .replace(/^\s*\n(?=\s*\n)/gm, "")
     .replace(/^(\s*)listen \d+;$/m, `$1listen 127.0.0.1:${listenPort};`);
   if (!rewritten.includes(`listen 127.0.0.1:${listenPort};`))
