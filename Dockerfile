@@ -11,19 +11,22 @@ ARG PNPM_VERSION
 ENV TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 CI=true
 RUN npm i -g pnpm@${PNPM_VERSION}
 WORKDIR /repo
-# Manifests first so the dependency layer is cached across source changes.
+# Manifests first so the dependency layer is cached across source changes: every workspace
+# project's, or the frozen install would not see the workspace the lockfile describes.
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc turbo.json tsconfig.base.json ./
 COPY apps/api/package.json apps/api/
 COPY apps/cli/package.json apps/cli/
 COPY apps/ui/package.json apps/ui/
 COPY packages/market-client/package.json packages/market-client/
 COPY packages/features/package.json packages/features/
+COPY packages/evaluation/package.json packages/evaluation/
 COPY packages/dataset/package.json packages/dataset/
 COPY packages/trainer/package.json packages/trainer/
 COPY packages/registry/package.json packages/registry/
 COPY packages/inference/package.json packages/inference/
 COPY packages/jobs/package.json packages/jobs/
 COPY bench/package.json bench/
+COPY tests/package.json tests/
 RUN pnpm install --frozen-lockfile
 COPY apps ./apps
 COPY packages ./packages

@@ -1,10 +1,11 @@
 /**
- * nginx from Debian's package as a load balancer of the test's own: a config in a temp folder,
- * `daemon off`, a free port, every temp path inside the folder. Stopped and removed by `close`.
+ * nginx from Debian's package as a load balancer of the test's own, running the deployed
+ * deploy/nginx.conf: a main config in a temp folder (`daemon off`, every temp path inside the
+ * folder) includes it with loopback upstreams and a free port. Stopped and removed by `close`.
  * @module
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -50,19 +51,36 @@ export function canConnect(port: number, host = "127.0.0.1"): Promise<boolean> {
   });
 }
 
+/** deploy/nginx.conf: the load balancer docker-compose.yml runs, an http-context file. */
+export const DEPLOY_NGINX_CONF = join(import.meta.dirname, "../../../../deploy/nginx.conf");
+
 /**
- * The config the README's "Scaling out" section shows: round robin over the replicas, and a
- * request that meets a dead replica (refused, reset, 502/503/504) is retried on the next one,
- * which is safe because every route it balances is idempotent (GET) or a prediction.
+ * deploy/nginx.conf with its upstream servers replaced by loopback ports and its `listen` by
+ * `127.0.0.1:listenPort`: the test balances with the very file that is deployed.
  */
-export function nginxConfig(
-  listenPort: number,
-  upstreamPorts: readonly number[],
-  dir: string,
-): string {
-  const servers = upstreamPorts
-    .map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`)
-    .join("\n");
+export function deployedServerConfig(listenPort: number, upstreamPorts: readonly number[]): string {
+  const deployed = readFileSync(DEPLOY_NGINX_CONF, "utf8");
+  const servers = /^(\s*)server \S+:\d+( [^;]*)?;$/gm;
+  const first = servers.exec(deployed);
+  if (!first) throw new Error(`${DEPLOY_NGINX_CONF}: no upstream server line`);
+  const [indent, params] = [first[1] ?? "  ", first[2] ?? ""];
+  const ours = upstreamPorts.map((p) => `${indent}server 127.0.0.1:${p}${params};`).join("\n");
+  let placed = false;
+  const rewritten = deployed
+    .replace(servers, () => {
+      if (placed) return "";
+      placed = true;
+      return ours;
+    })
+    .replace(/^\s*\n(?=\s*\n)/gm, "")
+    .replace(/^(\s*)listen \d+;$/m, `$1listen 127.0.0.1:${listenPort};`);
+  if (!rewritten.includes(`listen 127.0.0.1:${listenPort};`))
+    throw new Error(`${DEPLOY_NGINX_CONF}: no \`listen <port>;\` line`);
+  return rewritten;
+}
+
+/** A main config of the test's own (temp paths, no daemon) that includes the http-context file. */
+export function nginxConfig(dir: string, serverConf: string): string {
   return `worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
@@ -75,33 +93,26 @@ http {
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
-  upstream mle_api {
-${servers}
-    keepalive 64;
-  }
-  server {
-    listen 127.0.0.1:${listenPort};
-    location / {
-      proxy_pass http://mle_api;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_connect_timeout 1s;
-      proxy_read_timeout 10s;
-      proxy_next_upstream error timeout http_502 http_503 http_504 non_idempotent;
-      proxy_next_upstream_tries 3;
-    }
-  }
+  include ${serverConf};
 }
 `;
 }
 
-/** Starts nginx in front of the given replica ports and waits until it accepts connections. */
-export async function startNginx(binary: string, upstreamPorts: readonly number[]): Promise<Nginx> {
+/** A temp folder with nginx.conf including `serverConf`, the sub-folders nginx writes to. */
+export function nginxFolder(serverConf: string): { dir: string; conf: string } {
   const dir = mkdtempSync(join(tmpdir(), "mle-nginx-"));
   for (const sub of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(join(dir, sub));
-  const port = await freePort();
+  const server = join(dir, "server.conf");
+  writeFileSync(server, serverConf);
   const conf = join(dir, "nginx.conf");
-  writeFileSync(conf, nginxConfig(port, upstreamPorts, dir));
+  writeFileSync(conf, nginxConfig(dir, server));
+  return { dir, conf };
+}
+
+/** Starts nginx in front of the given replica ports and waits until it accepts connections. */
+export async function startNginx(binary: string, upstreamPorts: readonly number[]): Promise<Nginx> {
+  const port = await freePort();
+  const { dir, conf } = nginxFolder(deployedServerConfig(port, upstreamPorts));
   const child: ChildProcess = spawn(binary, ["-p", dir, "-c", conf], {
     stdio: ["ignore", "ignore", "pipe"],
   });
