@@ -67,15 +67,18 @@ export function createModelRegistry(ctx: ModelRegistryContext): Registry {
       throw e;
     });
 
-  /** Version → aliases pointing at it (unreadable pointers skipped, or fatal when `strict`). */
-  async function aliasMap(strict = false): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    let names: string[];
+  async function aliasNames(): Promise<string[]> {
     try {
-      names = await backend.listAliases(model);
+      return await backend.listAliases(model);
     } catch (cause) {
       throw ioError("listing aliases", cause, { model });
     }
+  }
+
+  /** Version → aliases pointing at it (unreadable pointers skipped, or fatal when `strict`). */
+  async function aliasMap(strict = false): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    const names = await aliasNames();
     for (const alias of names) {
       const v = strict ? await aliasVersion(aliasCtx, alias) : await tolerantAlias(alias);
       if (v !== null) out.set(v, [...(out.get(v) ?? []), alias]);
@@ -310,12 +313,7 @@ export function createModelRegistry(ctx: ModelRegistryContext): Registry {
     activate: (version, options = {}) => setAlias(ACTIVE_ALIAS, version, options),
 
     async aliases() {
-      let names: string[];
-      try {
-        names = await backend.listAliases(model);
-      } catch (cause) {
-        throw ioError("listing aliases", cause, { model });
-      }
+      const names = await aliasNames();
       const out: AliasInfo[] = [];
       for (const alias of names) {
         const state = await readAliasState(aliasCtx, alias);
@@ -339,12 +337,7 @@ export function createModelRegistry(ctx: ModelRegistryContext): Registry {
 
     async history(options = {}) {
       if (options.alias !== undefined) return readHistory(aliasCtx, aliasName(options.alias));
-      let names: string[];
-      try {
-        names = await backend.listAliases(model);
-      } catch (cause) {
-        throw ioError("listing aliases", cause, { model });
-      }
+      const names = await aliasNames();
       const all: HistoryEntry[] = [];
       for (const alias of names) all.push(...(await readHistory(aliasCtx, alias)));
       return all.sort((a, b) => a.at.localeCompare(b.at) || a.alias.localeCompare(b.alias));

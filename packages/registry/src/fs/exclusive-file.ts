@@ -4,27 +4,10 @@
  * or none; of two creators of the same name exactly one wins. Alias-history entries use it.
  * @module
  */
-import { constants } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { isCode, syncDir } from "./sync-dir";
 import { tempName } from "./temp";
-
-function isCode(e: unknown, ...codes: string[]): boolean {
-  return typeof e === "object" && e !== null && codes.includes((e as { code?: string }).code ?? "");
-}
-
-/** fsync a directory so an entry created in it survives a power loss (best effort off Linux). */
-export async function syncDir(dir: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(dir, constants.O_RDONLY);
-    await handle.sync();
-  } catch (e) {
-    if (!isCode(e, "EISDIR", "EINVAL", "EPERM", "EBADF")) throw e;
-  } finally {
-    await handle?.close();
-  }
-}
 
 /**
  * Creates `dir/name` holding `data` unless it exists; resolves false (changing nothing) when it does.

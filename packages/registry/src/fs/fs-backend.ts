@@ -29,6 +29,7 @@ import type {
 import { DEFAULT_MODEL, isAliasName, isModelName, ACTIVE_ALIAS } from "../names";
 import { isVersionName } from "../version";
 import { createExclusiveFile } from "./exclusive-file";
+import { isCode } from "./sync-dir";
 import { createFsStore } from "./fs-store";
 import type { RegistryStore } from "./store";
 import { cleanupTemps, isTempName, tempName } from "./temp";
@@ -47,10 +48,6 @@ const TAG_CONCURRENCY = 32;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const contentTag = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 const seqFile = (seq: number) => `${String(seq).padStart(12, "0")}.json`;
-
-function isCode(e: unknown, ...codes: string[]): boolean {
-  return typeof e === "object" && e !== null && codes.includes((e as { code?: string }).code ?? "");
-}
 
 async function readdirOrEmpty(dir: string): Promise<import("node:fs").Dirent[]> {
   try {

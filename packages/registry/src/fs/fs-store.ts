@@ -7,6 +7,7 @@ import { constants } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { RegistryStore, StoreEntry, StoreEntryType, StoreReadResult } from "./store";
+import { isCode, syncDir } from "./sync-dir";
 
 /** A store name must be one plain path segment. */
 function segment(name: string): string {
@@ -31,23 +32,6 @@ function typeOf(stat: {
   if (stat.isDirectory()) return "directory";
   if (stat.isFile()) return "file";
   return "other";
-}
-
-function isCode(e: unknown, ...codes: string[]): boolean {
-  return typeof e === "object" && e !== null && codes.includes((e as { code?: string }).code ?? "");
-}
-
-/** fsync a directory so a rename or create inside it survives a power loss (best effort off Linux). */
-async function syncDir(dir: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(dir, constants.O_RDONLY);
-    await handle.sync();
-  } catch (e) {
-    if (!isCode(e, "EISDIR", "EINVAL", "EPERM", "EBADF")) throw e;
-  } finally {
-    await handle?.close();
-  }
 }
 
 /**

@@ -66,18 +66,23 @@ for (const backendCase of BACKEND_CASES) {
         timeout,
       );
 
-    test("8 concurrent savers in separate processes get 8 distinct consecutive versions, none lost", async () => {
-      const workers = Array.from({ length: 8 }, (_, i) =>
-        startWorker([opened.location, "race", "save", `w${i}`, "1"], WORKER),
-      );
+    const runAll = async (argsList: string[][]) => {
+      const workers = argsList.map((args) => startWorker([opened.location, ...args], WORKER));
       await Promise.all(workers.map((w) => w.waitFor("READY")));
       for (const w of workers) w.child.stdin?.write("go\n");
       const exits = await Promise.all(workers.map((w) => w.exited));
       expect(
         exits.map((e) => e.code),
         workers.map((w) => w.stderr()).join("\n"),
-      ).toEqual(Array(8).fill(0));
-      const saved = workers.flatMap((w) => w.lines().filter((l) => l.startsWith("SAVED ")));
+      ).toEqual(exits.map(() => 0));
+      return workers.map((w) => w.lines().filter((l) => l !== "READY"));
+    };
+
+    test("8 concurrent savers in separate processes get 8 distinct consecutive versions, none lost", async () => {
+      const outputs = await runAll(
+        Array.from({ length: 8 }, (_, i) => ["race", "save", `w${i}`, "1"]),
+      );
+      const saved = outputs.flatMap((lines) => lines.filter((l) => l.startsWith("SAVED ")));
       const versions = saved.map((l) => l.split(" ")[1]).sort();
       expect(new Set(versions).size).toBe(8);
       const listed = await registry.model("race").list();
@@ -103,13 +108,10 @@ for (const backendCase of BACKEND_CASES) {
     test("concurrent alias moves from separate processes: applied or rejected, each applied move once in the history", async () => {
       const model = registry.model("moves");
       for (let i = 0; i < 6; i++) await model.save(sampleArtifacts(`m${i}`));
-      const workers = Array.from({ length: 6 }, (_, i) =>
-        startWorker([opened.location, "moves", "move", "champion", `v${i + 1}`], WORKER),
+      const outputs = await runAll(
+        Array.from({ length: 6 }, (_, i) => ["moves", "move", "champion", `v${i + 1}`]),
       );
-      await Promise.all(workers.map((w) => w.waitFor("READY")));
-      for (const w of workers) w.child.stdin?.write("go\n");
-      await Promise.all(workers.map((w) => w.exited));
-      const results = workers.map((w) => w.lines().find((l) => /^(MOVED|REJECTED) /.test(l)));
+      const results = outputs.map((lines) => lines.find((l) => /^(MOVED|REJECTED) /.test(l)));
       for (const r of results)
         expect(r).toMatch(/^(MOVED \d+ (v\d|null) v\d|REJECTED ALIAS_CONFLICT)$/);
       const applied = results.filter((r) => r?.startsWith("MOVED "));
@@ -125,18 +127,6 @@ for (const backendCase of BACKEND_CASES) {
       for (let i = 1; i < history.length; i++) expect(history[i]?.from).toBe(history[i - 1]?.to);
       expect(await model.getAlias("champion")).toBe(history.at(-1)?.to);
     }, 120_000);
-
-    const runAll = async (argsList: string[][]) => {
-      const workers = argsList.map((args) => startWorker([opened.location, ...args], WORKER));
-      await Promise.all(workers.map((w) => w.waitFor("READY")));
-      for (const w of workers) w.child.stdin?.write("go\n");
-      const exits = await Promise.all(workers.map((w) => w.exited));
-      expect(
-        exits.map((e) => e.code),
-        workers.map((w) => w.stderr()).join("\n"),
-      ).toEqual(exits.map(() => 0));
-      return workers.map((w) => w.lines().filter((l) => l !== "READY"));
-    };
 
     test("two prunes at once: both succeed, each reports what it removed, together everything old", async () => {
       const m = registry.model("prunes");
