@@ -5,6 +5,7 @@
  */
 import type { MarketDataSource, MarketSymbol } from "@mle/market-client";
 import { type FeatureVector, latestFeatureVector } from "./feature-vector";
+import { Gate } from "./concurrency";
 import { Lru } from "./lru";
 import type { ServingModel } from "./serving-model";
 import { SingleFlight, withSignal } from "./single-flight";
@@ -25,6 +26,8 @@ export interface FeatureCacheOptions {
   readonly clock: () => number;
   /** Most (symbol, spec) vectors kept at once (default 1024). */
   readonly maxEntries?: number;
+  /** Most upstream fetches running at once; the others wait their turn (default 16). */
+  readonly maxConcurrentFetches?: number;
 }
 
 interface Entry {
@@ -40,12 +43,19 @@ export class FeatureCache {
   readonly #clock: () => number;
   readonly #entries: Lru<string, Entry>;
   readonly #flight = new SingleFlight<string, FeatureVector>();
+  readonly #gate: Gate;
 
   constructor(options: FeatureCacheOptions) {
     this.#source = options.source;
     this.#ttlMs = options.ttlMs;
     this.#clock = options.clock;
     this.#entries = new Lru(options.maxEntries ?? 1024);
+    this.#gate = new Gate(options.maxConcurrentFetches ?? 16);
+  }
+
+  /** Highest number of upstream fetches that ran at once. */
+  get peakConcurrentFetches(): number {
+    return this.#gate.peak;
   }
 
   /**
@@ -63,12 +73,14 @@ export class FeatureCache {
     }
     this.stats.misses++;
     const shared = this.#flight.do(key, async () => {
-      this.stats.fetches++;
-      const vector = await latestFeatureVector(
-        (limit) => this.#source.getCandles(symbol, { limit }),
-        model,
-        symbol,
-      );
+      const vector = await this.#gate.run(() => {
+        this.stats.fetches++;
+        return latestFeatureVector(
+          (limit) => this.#source.getCandles(symbol, { limit }),
+          model,
+          symbol,
+        );
+      });
       if (this.#ttlMs > 0) {
         this.#entries.set(key, { vector, expiresAt: this.#clock() + this.#ttlMs });
       }

@@ -343,3 +343,39 @@ describe("predictBatch", () => {
     });
   });
 });
+
+describe("cold upstream fetches", () => {
+  it("run at most maxConcurrentFetches at once: a batch of 40 new symbols never opens more", async () => {
+    await trainAndSave(registry, sample);
+    let running = 0;
+    let peak = 0;
+    const slow = {
+      kind: "sample" as const,
+      async getCandles(symbol: string, options: { limit: number }) {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setTimeout(r, 5));
+        try {
+          return await sample.getCandles(symbol, options);
+        } finally {
+          running--;
+        }
+      },
+    };
+    const predictor = createPredictor({
+      registry,
+      source: slow,
+      maxConcurrentFetches: 4,
+      batchConcurrency: 40,
+    });
+    const symbols = Array.from({ length: 40 }, (_, i) => `S${i}`);
+    const items = await predictor.predictBatch(symbols);
+    expect(items.filter((i) => i.ok)).toHaveLength(40);
+    expect(peak).toBeGreaterThan(1);
+    expect(peak).toBeLessThanOrEqual(4);
+    // Single requests share the same bound.
+    peak = 0;
+    await Promise.all(symbols.map((s) => predictor.predict(`${s}X`)));
+    expect(peak).toBeLessThanOrEqual(4);
+  });
+});

@@ -48,6 +48,7 @@ export function createPredictor(options: PredictorOptions): Predictor {
     ttlMs: nonNegative(options.cacheTtlMs, 2000, "cacheTtlMs"),
     clock,
     maxEntries: positive(options.maxCacheEntries, 1024, "maxCacheEntries"),
+    maxConcurrentFetches: positive(options.maxConcurrentFetches, 16, "maxConcurrentFetches"),
   });
   const batchConcurrency = positive(options.batchConcurrency, 8, "batchConcurrency");
   const byVersion: Record<string, number> = {};

@@ -18,6 +18,11 @@ export interface PredictorOptions {
   readonly maxModels?: number;
   /** Feature vectors kept in the cache at once (default 1024). */
   readonly maxCacheEntries?: number;
+  /**
+   * Cold upstream fetches running at once per predictor (default 16); more wait their turn, so a
+   * batch of new symbols or a stream of distinct unknown ones cannot fan out without bound.
+   */
+  readonly maxConcurrentFetches?: number;
   /** Symbols of one batch predicted at once (default 8). */
   readonly batchConcurrency?: number;
   /**
