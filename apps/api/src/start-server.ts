@@ -6,7 +6,7 @@
  */
 import { serve } from "@hono/node-server";
 import { loadMarketDataConfig } from "@mle/market-client";
-import { createPredictor } from "@mle/inference";
+import { createPredictor, MODEL_CONTENT_CHECKS } from "@mle/inference";
 import { openRegistry } from "@mle/registry";
 import pkg from "../package.json";
 import { createApp, predictorOptionsFor } from "./app";
@@ -66,7 +66,10 @@ export function startApiServer(options: StartApiServerOptions = {}): void {
   });
   const { source, models, predictor } = orExit2(() => {
     const source = createSource(market, metrics);
-    const models = openRegistry(config.registryLocation, { who: "api" });
+    const models = openRegistry(config.registryLocation, {
+      who: "api",
+      contentChecks: MODEL_CONTENT_CHECKS,
+    });
     const predictor = createPredictor({
       ...predictorOptionsFor(config, models.backend),
       registry: models.model(),

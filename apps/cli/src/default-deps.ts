@@ -1,4 +1,5 @@
 import { createMarketDataSource, loadMarketDataConfig } from "@mle/market-client";
+import { MODEL_CONTENT_CHECKS } from "@mle/inference";
 import { openRegistry } from "@mle/registry";
 import { startApiServer } from "api";
 import type { CliDeps } from "./deps";
@@ -32,7 +33,9 @@ export function createDefaultDeps(): CliDeps {
     cwd: userCwd(process.env, process.cwd()),
     now,
     createSource: (env) => createMarketDataSource(loadMarketDataConfig({ ...env })),
-    openRegistry: (location) => openRegistry(location, { clock: now }),
+    // A model.json intact by hash but unusable by content is corrupt, with the reason.
+    openRegistry: (location) =>
+      openRegistry(location, { clock: now, contentChecks: MODEL_CONTENT_CHECKS }),
     waitForShutdown: waitForSignal,
     serve: (env) => {
       startApiServer({ env: { ...env }, name: "mle serve" });

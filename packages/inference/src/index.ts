@@ -4,6 +4,7 @@
  * @module
  */
 export { createPredictor } from "./predictor";
+export { MODEL_CONTENT_CHECKS } from "./content-checks";
 export {
   InferenceError,
   InferenceErrorCode,

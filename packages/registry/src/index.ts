@@ -48,6 +48,7 @@ export {
   NAME_PATTERN,
 } from "./names";
 export type { HistoryEntry } from "./history";
+export type { ContentChecks } from "./inspect";
 export { EXTRA_FILE_PATTERN, MAX_EXTRA_FILES } from "./metadata";
 export type {
   RegistryStore,

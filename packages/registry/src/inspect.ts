@@ -86,6 +86,25 @@ function checkDigest(
   return undefined;
 }
 
+/**
+ * Checks of an artifact's content beyond its hash, by file name: a reason string when the content
+ * is unusable, null when it is fine. A file whose SHA-256 matches but whose content fails its check
+ * (NaN coefficients, wrong lengths, `__proto__` keys) is corrupt like an altered one.
+ */
+export type ContentChecks = Readonly<Record<string, (value: unknown) => string | null>>;
+
+function contentProblem(checks: ContentChecks, file: string, value: unknown): Problem | undefined {
+  const check = Object.hasOwn(checks, file) ? checks[file] : undefined;
+  if (!check) return undefined;
+  let reason: string | null;
+  try {
+    reason = check(value);
+  } catch (e) {
+    reason = e instanceof Error ? e.message : String(e);
+  }
+  return reason === null ? undefined : { file, message: `${file}: ${reason.slice(0, 300)}` };
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -102,6 +121,7 @@ export async function inspectVersion(
   backend: RegistryBackend,
   model: string,
   version: string,
+  checks: ContentChecks = {},
 ): Promise<Inspection> {
   let stored: StoredVersion | null;
   try {
@@ -143,7 +163,9 @@ export async function inspectVersion(
     const expected = verified?.artifacts[file];
     const bad = expected ? checkDigest(file, read.data, expected) : undefined;
     const parsed = bad ? { ok: false as const, problem: bad } : parse(file, read.data);
+    const invalid = parsed.ok && verified ? contentProblem(checks, file, parsed.value) : undefined;
     if (!parsed.ok) problems.push(parsed.problem);
+    else if (invalid) problems.push(invalid);
     else if (verified) {
       if (Object.hasOwn(contents, file)) contents[file as HashedFile] = parsed.value;
       else extras[file] = parsed.value;

@@ -102,7 +102,7 @@ export function createModelRegistry(ctx: ModelRegistryContext): Registry {
 
   async function existing(version: string): Promise<Existing> {
     versionNumber(version);
-    const ins = await inspectVersion(backend, model, version);
+    const ins = await inspectVersion(backend, model, version, ctx.contentChecks);
     if (ins.exists) return ins;
     const active = await tolerantAlias(ACTIVE_ALIAS).catch(() => null);
     const detail =
@@ -118,7 +118,7 @@ export function createModelRegistry(ctx: ModelRegistryContext): Registry {
   /** For list(): one unreadable version (EACCES, EIO) is reported as corrupt, not fatal to the listing. */
   async function inspectOrUnreadable(version: string): Promise<Inspection> {
     try {
-      return await inspectVersion(backend, model, version);
+      return await inspectVersion(backend, model, version, ctx.contentChecks);
     } catch (e) {
       if (!isRegistryError(e, "REGISTRY_IO")) throw e;
       const file = e.file;

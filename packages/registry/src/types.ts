@@ -2,6 +2,7 @@ import type { BackendKind, RegistryBackend } from "./backend";
 import type { HashedFile } from "./constants";
 import type { RegistryStore } from "./fs/store";
 import type { HistoryEntry } from "./history";
+import type { ContentChecks } from "./inspect";
 
 /** What a trainer hands to {@link Registry.save}. Every value must be JSON-serialisable. */
 export interface SaveArtifacts {
@@ -128,6 +129,11 @@ export interface RegistryClockOptions {
   readonly now?: () => number;
   /** Recorded as `who` of alias moves when a call names none (default `user@host`). */
   readonly who?: string;
+  /**
+   * Content checks by artifact file name beyond the hash (e.g. `model.json` through the trainer's
+   * parser): a version failing one is corrupt, with the reason, never loaded or aliased.
+   */
+  readonly contentChecks?: ContentChecks;
 }
 
 export interface RegistryOptions extends RegistryClockOptions {

@@ -1,0 +1,67 @@
+import { createSampleSource } from "@mle/market-client";
+import { openRegistry, type Registry } from "@mle/registry";
+import { trainSample } from "@mle/trainer/testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tempRegistry } from "../test/fixtures";
+import { MODEL_CONTENT_CHECKS } from "./content-checks";
+import { createPredictor } from "./predictor";
+
+const sample = createSampleSource({ seed: 3 });
+let registry: Registry;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ registry, cleanup } = await tempRegistry());
+});
+afterEach(async () => {
+  await cleanup();
+});
+
+type Body = {
+  scaler: { means: number[]; scales: number[] };
+  coefficients: number[];
+  intercept: number;
+};
+type ModelJson = { body: Body; feature_spec: unknown } & Record<string, unknown>;
+
+describe("a hostile registry: model.json with a correct SHA-256 but unusable content", () => {
+  it("is listed corrupt with the reason, never loaded, aliased or served", async () => {
+    const good = await trainSample(sample, {});
+    const model = good.model as unknown as ModelJson;
+    const hostile: Array<[string, unknown]> = [
+      [
+        "an infinite coefficient",
+        { ...model, body: { ...model.body, coefficients: [1e999, 0, 0, 0] } },
+      ],
+      ["a NaN written as null", { ...model, body: { ...model.body, intercept: null } }],
+      ["wrong lengths", { ...model, body: { ...model.body, coefficients: [0.1] } }],
+      [
+        "a __proto__ key",
+        JSON.parse(JSON.stringify(model).replace('"body":', '"__proto__":{"x":1},"body":')),
+      ],
+      ["a huge array", { ...model, body: { ...model.body, coefficients: Array(200_000).fill(0) } }],
+      [
+        "an unknown feature",
+        { ...model, feature_spec: { lookback: 5, features: ["close", "astrology", "x", "y"] } },
+      ],
+    ];
+    for (const [, m] of hostile) await registry.save({ ...good, model: m });
+    const checked = openRegistry(registry.location, {
+      contentChecks: MODEL_CONTENT_CHECKS,
+    }).model();
+    const listed = await checked.list();
+    expect(listed.map((e) => e.status)).toEqual(hostile.map(() => "corrupt"));
+    for (const entry of listed) expect(entry.problem, entry.version).toMatch(/^model\.json: \S/);
+    await expect(checked.load("v1")).rejects.toMatchObject({
+      code: "MODEL_CORRUPT",
+      file: "model.json",
+    });
+    await expect(checked.activate("v2")).rejects.toMatchObject({ code: "MODEL_CORRUPT" });
+    const predictor = createPredictor({ registry: checked, source: sample });
+    await expect(predictor.predict("AAPL", { version: "v3" })).rejects.toMatchObject({
+      code: "MODEL_CORRUPT",
+    });
+    // A good version next to them is untouched.
+    const { version } = await checked.save(good, { activate: true });
+    expect((await predictor.predict("AAPL")).model_version).toBe(version);
+  });
+});
