@@ -20,7 +20,6 @@ import {
   V2ErrorSchema,
 } from "../protocols/open-inference/schemas";
 import type { RouteContext } from "../context/route-context";
-import { requirePredictor } from "../context/predictor";
 import { VersionName } from "../schemas/inference";
 
 const TAG = "open-inference-v2";
@@ -163,7 +162,6 @@ function modelRoutes(versioned: boolean) {
 }
 
 function targetOf(params: { model_name: string; model_version?: string }): InferTarget {
-  selectModel(params.model_name);
   return params.model_version === undefined
     ? { name: params.model_name }
     : { name: params.model_name, version: params.model_version };
@@ -184,17 +182,16 @@ export function registerOpenInferenceRoutes(app: OpenAPIHono<AppEnv>, ctx: Route
     const routes = modelRoutes(versioned);
     app.openapi(routes.metadata, async (c) => {
       const target = targetOf(c.req.valid("param"));
-      const snapshot = await requirePredictor(ctx).snapshot(
+      const { predictor, registry } = await selectModel(ctx, target.name);
+      const snapshot = await predictor.snapshot(
         target.version === undefined ? {} : { version: target.version },
       );
-      return c.json(
-        modelMetadata(target.name, snapshot, await servableVersions(ctx.registry)),
-        200,
-      );
+      return c.json(modelMetadata(target.name, snapshot, await servableVersions(registry)), 200);
     });
     app.openapi(routes.ready, async (c) => {
       const target = targetOf(c.req.valid("param"));
-      const ready = await modelReady(ctx.predictor, target);
+      const { predictor } = await selectModel(ctx, target.name);
+      const ready = await modelReady(predictor, target);
       return ready
         ? c.json({ name: target.name, ready }, 200)
         : c.json({ name: target.name, ready }, 400);
@@ -202,7 +199,8 @@ export function registerOpenInferenceRoutes(app: OpenAPIHono<AppEnv>, ctx: Route
     app.on("POST", routes.infer.path.replace(/\{(\w+)\}/g, ":$1"), requireJson());
     app.openapi(routes.infer, async (c) => {
       const target = targetOf(c.req.valid("param"));
-      return c.json(await infer(requirePredictor(ctx), target, c.req.valid("json")), 200);
+      const { predictor } = await selectModel(ctx, target.name);
+      return c.json(await infer(predictor, target, c.req.valid("json")), 200);
     });
   }
 }

@@ -173,3 +173,32 @@ describe("/registry routes", () => {
     ]);
   });
 });
+
+describe("Open Inference Protocol over named models", () => {
+  it("/v2/models/{name} addresses a registered model; an empty or unknown one is 404", async () => {
+    await trainModel(models.model(), source);
+    const v = await trainModel(models.model("eth"), source, { lookback: 6 });
+    const a = await api();
+    const meta = await json<{ name: string; versions: string[] }>(await a.get("/v2/models/eth"));
+    expect([meta.name, meta.versions]).toEqual(["eth", [v]]);
+    expect((await a.get("/v2/models/eth/ready")).status).toBe(200);
+    const infer = await a.get("/v2/models/eth/infer", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        inputs: [{ name: "symbols", datatype: "BYTES", shape: [1], data: ["AAPL"] }],
+      }),
+    });
+    expect(infer.status, await infer.clone().text()).toBe(200);
+    const viaPredict = await json<{ prediction: number }>(
+      await a.get("/predict?symbol=AAPL&model=eth"),
+    );
+    const out = await json<{ model_name: string; outputs: { data: number[] }[] }>(infer);
+    expect(out.model_name).toBe("eth");
+    expect(out.outputs[0]?.data[0]).toBe(viaPredict.prediction);
+    for (const name of ["nobody", "Bad..Name"]) {
+      const res = await a.get(`/v2/models/${name}`);
+      expect([name, res.status]).toEqual([name, 404]);
+    }
+  });
+});
