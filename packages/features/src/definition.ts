@@ -8,10 +8,21 @@ import type { ParamDefinition, Params } from "./params";
  * Incremental state of one feature. `push` receives one bar whose fields were already validated
  * (close first, so close-only kernels read just their first argument) and returns the feature
  * value at that step, or NaN while it is not yet defined.
+ *
+ * `undo` takes back the last `push` (one step only; it may not be called twice in a row, nor
+ * before the first push or after `reset`): the state is then exactly what it was before that
+ * push, so `undo(); push(corrected)` is `FeatureStream.replace`. Kernels keep their previous
+ * scalar state and the one value each window overwrote, so `undo` is O(1).
  */
 export interface FeatureKernel {
   push(close: number, open: number, high: number, low: number, volume: number): number;
+  undo(): void;
   reset(): void;
+}
+
+/** A kernel with no state (the value depends on the current bar only). */
+export function statelessKernel(push: FeatureKernel["push"]): FeatureKernel {
+  return { push, undo() {}, reset() {} };
 }
 
 /**

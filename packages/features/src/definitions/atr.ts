@@ -36,8 +36,15 @@ export const atr: FeatureDefinition = {
     let prev = Number.NaN;
     let count = 0;
     let value = 0;
+    // the state before the last push, for undo
+    let sPrev = Number.NaN;
+    let sCount = 0;
+    let sValue = 0;
     return {
       push(c, _o, h, l) {
+        sPrev = prev;
+        sCount = count;
+        sValue = value;
         const pc = prev;
         prev = c;
         if (Number.isNaN(pc)) return Number.NaN;
@@ -47,6 +54,11 @@ export const atr: FeatureDefinition = {
         value += tr;
         if (count < w) return Number.NaN;
         return (value = value / w);
+      },
+      undo() {
+        prev = sPrev;
+        count = sCount;
+        value = sValue;
       },
       reset() {
         prev = Number.NaN;

@@ -1,4 +1,4 @@
-import { batchFromKernel, type FeatureDefinition } from "../definition";
+import { batchFromKernel, type FeatureDefinition, statelessKernel } from "../definition";
 import { WINDOW } from "../history";
 
 /** `(high − low) / close`: the bar's range relative to its close. */
@@ -13,7 +13,7 @@ export const highLowRange: FeatureDefinition = {
     return batchFromKernel(highLowRange.createKernel(p), input, offset);
   },
   createKernel() {
-    return { push: (c, _o, h, l) => (h - l) / c, reset() {} };
+    return statelessKernel((c, _o, h, l) => (h - l) / c);
   },
 };
 
@@ -29,6 +29,6 @@ export const closeLocationValue: FeatureDefinition = {
     return batchFromKernel(closeLocationValue.createKernel(p), input, offset);
   },
   createKernel() {
-    return { push: (c, _o, h, l) => (h === l ? 0 : (c - l - (h - c)) / (h - l)), reset() {} };
+    return statelessKernel((c, _o, h, l) => (h === l ? 0 : (c - l - (h - c)) / (h - l)));
   },
 };

@@ -1,4 +1,4 @@
-import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { type FeatureDefinition, type FeatureKernel, statelessKernel } from "../definition";
 import { WINDOW } from "../history";
 
 /** `close[t]`, defined from the first row. */
@@ -15,6 +15,6 @@ export const close: FeatureDefinition = {
     return input.ownsCloses ? view : view.slice();
   },
   createKernel(): FeatureKernel {
-    return { push: (x) => x, reset() {} };
+    return statelessKernel((x) => x);
   },
 };

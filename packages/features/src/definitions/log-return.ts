@@ -24,6 +24,9 @@ export const logReturn: FeatureDefinition = {
       push(x) {
         return Math.log(x / lag.push(x));
       },
+      undo() {
+        lag.undo();
+      },
       reset() {
         lag.reset();
       },

@@ -10,14 +10,26 @@ class Ema {
   private sum = 0;
   value = Number.NaN;
   private readonly alpha: number;
+  // the state before the last push, for undo
+  private sCount = 0;
+  private sSum = 0;
+  private sValue = Number.NaN;
   constructor(private readonly n: number) {
     this.alpha = 2 / (n + 1);
   }
   push(x: number): number {
+    this.sCount = this.count;
+    this.sSum = this.sum;
+    this.sValue = this.value;
     if (this.count >= this.n) return (this.value += this.alpha * (x - this.value));
     this.sum += x;
     if (++this.count === this.n) this.value = this.sum / this.n;
     return this.value;
+  }
+  undo(): void {
+    this.count = this.sCount;
+    this.sum = this.sSum;
+    this.value = this.sValue;
   }
   reset(): void {
     this.count = 0;
@@ -34,6 +46,8 @@ class Macd {
   private readonly slow: Ema;
   private readonly sig: Ema;
   private seen = 0;
+  private sLine = Number.NaN;
+  private sSignal = Number.NaN;
   constructor(
     f: number,
     private readonly s: number,
@@ -44,11 +58,22 @@ class Macd {
     this.sig = new Ema(g);
   }
   push(c: number): void {
+    this.sLine = this.line;
+    this.sSignal = this.signal;
     const a = this.fast.push(c);
     const b = this.slow.push(c);
     if (++this.seen < this.s) return;
     this.line = a - b;
     this.signal = this.sig.push(this.line);
+  }
+  /** Takes back the last `push` (once). */
+  undo(): void {
+    if (this.seen >= this.s) this.sig.undo(); // that push reached the signal EMA
+    this.seen--;
+    this.fast.undo();
+    this.slow.undo();
+    this.line = this.sLine;
+    this.signal = this.sSignal;
   }
   reset(): void {
     this.fast.reset();
@@ -108,6 +133,9 @@ function macdFeature(
         push(c) {
           m.push(c);
           return read(m);
+        },
+        undo() {
+          m.undo();
         },
         reset() {
           m.reset();

@@ -43,6 +43,7 @@ export const movingAverage: FeatureDefinition = {
     const rs = new RollingSum(w);
     return {
       push(x) {
+        rs.mark();
         const leaving = win.push(x);
         const k = win.count;
         if (k < w) return Number.NaN;
@@ -50,6 +51,10 @@ export const movingAverage: FeatureDefinition = {
         else if (rs.resumDue()) rs.init(win.values, win.start);
         else rs.slide(x, leaving);
         return rs.sum / w;
+      },
+      undo() {
+        win.undo();
+        rs.undo();
       },
       reset() {
         win.reset();

@@ -37,6 +37,9 @@ function rangeVolatility(
           const m = s / w;
           return Math.sqrt(m > 0 ? m : 0);
         },
+        undo() {
+          mean.undo();
+        },
         reset() {
           mean.reset();
         },

@@ -25,6 +25,9 @@ export const simpleReturn: FeatureDefinition = {
       push(x) {
         return x / lag.push(x) - 1;
       },
+      undo() {
+        lag.undo();
+      },
       reset() {
         lag.reset();
       },

@@ -21,11 +21,16 @@ export const trueRangeFeature: FeatureDefinition = {
   },
   createKernel(): FeatureKernel {
     let prev = Number.NaN;
+    let before = Number.NaN;
     return {
       push(c, _o, h, l) {
         const p = prev;
+        before = p;
         prev = c;
         return Number.isNaN(p) ? Number.NaN : trueRange(h, l, p);
+      },
+      undo() {
+        prev = before;
       },
       reset() {
         prev = Number.NaN;

@@ -30,6 +30,10 @@ export const volumeZscore: FeatureDefinition = {
         const sd = Math.sqrt(m.variance());
         return sd === 0 ? 0 : (v - m.mean) / sd;
       },
+      undo() {
+        win.undo();
+        m.undo();
+      },
       reset() {
         win.reset();
         m.reset();

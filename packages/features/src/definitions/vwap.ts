@@ -33,15 +33,23 @@ export const vwap: FeatureDefinition = {
     const vol = new RollingMean(w);
     const tps = new RollingMean(w);
     let zeroRun = 0;
+    let sZeroRun = 0;
     return {
       push(c, _o, h, l, v) {
         const tp = (h + l + c) / 3;
+        sZeroRun = zeroRun;
         zeroRun = v === 0 ? zeroRun + 1 : 0;
         const a = pv.pushSum(tp * v);
         const b = vol.pushSum(v);
         const m = tps.pushSum(tp);
         if (Number.isNaN(a)) return Number.NaN;
         return zeroRun >= w ? m / w : a / b;
+      },
+      undo() {
+        pv.undo();
+        vol.undo();
+        tps.undo();
+        zeroRun = sZeroRun;
       },
       reset() {
         pv.reset();

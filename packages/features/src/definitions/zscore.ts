@@ -34,6 +34,10 @@ export const zscore: FeatureDefinition = {
         const sd = Math.sqrt(m.variance());
         return sd === 0 ? 0 : (x - m.mean) / sd;
       },
+      undo() {
+        win.undo();
+        m.undo();
+      },
       reset() {
         win.reset();
         m.reset();
