@@ -47,9 +47,11 @@ export interface FeatureDefinition {
   /**
    * Returns the column: the value at input index `t` at position `t - offset`, for every `t` in
    * `[offset, n)`. Called with `firstIndex(p) <= offset` and `offset < n`.
-   * The result may be a view into `input`'s shared arrays, never into the caller's data.
+   * The result may be a view into `input`'s shared arrays, never into the caller's data. With
+   * `into` (length `n - offset`, caller-owned: `computeInto`) every entry is written there and
+   * `into` is returned, with the same values bit for bit.
    */
-  batch(input: BatchInput, p: Params, offset: number): Float64Array;
+  batch(input: BatchInput, p: Params, offset: number, into?: Float64Array): Float64Array;
   createKernel(p: Params): FeatureKernel;
 }
 
@@ -61,10 +63,11 @@ export function batchFromKernel(
   kernel: FeatureKernel,
   input: BatchInput,
   offset: number,
+  into?: Float64Array,
 ): Float64Array {
   const { closes, open, high, low, volume } = input;
   const n = closes.length;
-  const out = new Float64Array(n - offset);
+  const out = into ?? new Float64Array(n - offset);
   for (let t = 0; t < n; t++) {
     const v = kernel.push(closes[t]!, open[t]!, high[t]!, low[t]!, volume[t]!);
     if (t >= offset) out[t - offset] = v;

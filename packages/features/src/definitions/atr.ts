@@ -14,12 +14,12 @@ export const atr: FeatureDefinition = {
   params: [windowParam("Wilder periods")],
   firstIndex: (p) => p.window!,
   history: (p) => converging(1 / p.window!, p.window!),
-  batch(input, p, offset) {
+  batch(input, p, offset, into) {
     // The kernel's arithmetic in a plain loop (ATR is benchmarked against the peers).
     const w = p.window!;
     const { close: c, high: h, low: l } = input;
     const n = c.length;
-    const out = new Float64Array(n - offset);
+    const out = into ?? new Float64Array(n - offset);
     if (n <= w) return out;
     let sum = 0;
     for (let t = 1; t <= w; t++) sum += trueRange(h[t]!, l[t]!, c[t - 1]!);

@@ -9,8 +9,8 @@ export const highLowRange: FeatureDefinition = {
   params: [],
   firstIndex: () => 0,
   history: () => WINDOW,
-  batch(input, p, offset) {
-    return batchFromKernel(highLowRange.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(highLowRange.createKernel(p), input, offset, into);
   },
   createKernel() {
     return statelessKernel((c, _o, h, l) => (h - l) / c);
@@ -25,8 +25,8 @@ export const closeLocationValue: FeatureDefinition = {
   params: [],
   firstIndex: () => 0,
   history: () => WINDOW,
-  batch(input, p, offset) {
-    return batchFromKernel(closeLocationValue.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(closeLocationValue.createKernel(p), input, offset, into);
   },
   createKernel() {
     return statelessKernel((c, _o, h, l) => (h === l ? 0 : (c - l - (h - c)) / (h - l)));

@@ -9,9 +9,13 @@ export const close: FeatureDefinition = {
   params: [],
   firstIndex: () => 0,
   history: () => WINDOW,
-  batch(input, _p, offset) {
+  batch(input, _p, offset, into) {
     // A private copy of the input can be shared as a view; the caller's own array is copied.
     const view = input.closes.subarray(offset);
+    if (into) {
+      into.set(view);
+      return into;
+    }
     return input.ownsCloses ? view : view.slice();
   },
   createKernel(): FeatureKernel {

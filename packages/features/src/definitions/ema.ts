@@ -13,8 +13,8 @@ export const ema: FeatureDefinition = {
   params: [windowParam("span: alpha = 2 / (window + 1)")],
   firstIndex: (p) => p.window! - 1,
   history: (p) => converging(2 / (p.window! + 1), p.window!),
-  batch(input, p, offset) {
-    return batchFromKernel(ema.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(ema.createKernel(p), input, offset, into);
   },
   createKernel(p): FeatureKernel {
     const w = p.window!;

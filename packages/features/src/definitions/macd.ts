@@ -124,8 +124,8 @@ function macdFeature(
       p.fast! < p.slow! ? undefined : `fast (${p.fast}) must be below slow (${p.slow})`,
     firstIndex,
     history,
-    batch(input, p, offset) {
-      return batchFromKernel(def.createKernel(p), input, offset);
+    batch(input, p, offset, into) {
+      return batchFromKernel(def.createKernel(p), input, offset, into);
     },
     createKernel(p): FeatureKernel {
       const m = new Macd(p.fast!, p.slow!, p.signal!);

@@ -74,8 +74,8 @@ function distance(name: FeatureName, summary: string, max: boolean): FeatureDefi
     params: [windowParam("closes in the window")],
     firstIndex: (p) => p.window! - 1,
     history: () => WINDOW,
-    batch(input, p, offset) {
-      return batchFromKernel(def.createKernel(p), input, offset);
+    batch(input, p, offset, into) {
+      return batchFromKernel(def.createKernel(p), input, offset, into);
     },
     createKernel(p): FeatureKernel {
       const ext = new RollingExtreme(p.window!, max);

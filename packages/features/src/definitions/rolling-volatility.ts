@@ -17,13 +17,13 @@ export const rollingVolatility: FeatureDefinition = {
   params: [windowParam("simple returns in the window")],
   firstIndex: (p) => p.window!,
   history: () => WINDOW,
-  batch(input, p, offset) {
+  batch(input, p, offset, into) {
     const w = p.window!;
     // RollingMoments' arithmetic in the same order, held in locals for speed. The returns are the
     // shared simple-return series: the same expression as the stream computes, so the same values.
     const c = input.closes;
     const n = c.length;
-    const out = new Float64Array(n - offset);
+    const out = into ?? new Float64Array(n - offset);
     if (n <= w) return out;
     const r = input.simpleReturns();
     const every = resumInterval(w);

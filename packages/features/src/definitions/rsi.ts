@@ -19,8 +19,8 @@ export const rsi: FeatureDefinition = {
   params: [windowParam("Wilder periods")],
   firstIndex: (p) => p.window!,
   history: (p) => converging(1 / p.window!, p.window!),
-  batch(input, p, offset) {
-    return batchFromKernel(rsi.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(rsi.createKernel(p), input, offset, into);
   },
   createKernel(p): FeatureKernel {
     const w = p.window!;

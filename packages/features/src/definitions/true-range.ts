@@ -16,8 +16,8 @@ export const trueRangeFeature: FeatureDefinition = {
   params: [],
   firstIndex: () => 1,
   history: () => WINDOW,
-  batch(input, p, offset) {
-    return batchFromKernel(trueRangeFeature.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(trueRangeFeature.createKernel(p), input, offset, into);
   },
   createKernel(): FeatureKernel {
     let prev = Number.NaN;

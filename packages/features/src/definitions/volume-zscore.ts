@@ -12,8 +12,8 @@ export const volumeZscore: FeatureDefinition = {
   params: [windowParam("volumes in the window")],
   firstIndex: (p) => p.window! - 1,
   history: () => WINDOW,
-  batch(input, p, offset) {
-    return batchFromKernel(volumeZscore.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(volumeZscore.createKernel(p), input, offset, into);
   },
   createKernel(p): FeatureKernel {
     const w = p.window!;

@@ -16,11 +16,11 @@ export const vwap: FeatureDefinition = {
   params: [windowParam("bars in the window")],
   firstIndex: (p) => p.window! - 1,
   history: () => WINDOW,
-  batch(input, p, offset) {
+  batch(input, p, offset, into) {
     const kernel = vwap.createKernel(p);
     const { close: c, high: h, low: l, volume: v } = input;
     const n = c.length;
-    const out = new Float64Array(n - offset);
+    const out = into ?? new Float64Array(n - offset);
     for (let t = 0; t < n; t++) {
       const x = kernel.push(c[t]!, Number.NaN, h[t]!, l[t]!, v[t]!);
       if (t >= offset) out[t - offset] = x;

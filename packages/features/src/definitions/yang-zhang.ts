@@ -45,8 +45,8 @@ export const yangZhangVolatility: FeatureDefinition = {
   params: [windowParam("bars in the window")],
   firstIndex: (p) => p.window!,
   history: () => WINDOW,
-  batch(input, p, offset) {
-    return batchFromKernel(yangZhangVolatility.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(yangZhangVolatility.createKernel(p), input, offset, into);
   },
   createKernel(p): FeatureKernel {
     const w = p.window!;

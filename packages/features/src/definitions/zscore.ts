@@ -15,8 +15,8 @@ export const zscore: FeatureDefinition = {
   params: [windowParam("closes in the window")],
   firstIndex: (p) => p.window! - 1,
   history: () => WINDOW,
-  batch(input, p, offset) {
-    return batchFromKernel(zscore.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(zscore.createKernel(p), input, offset, into);
   },
   createKernel(p): FeatureKernel {
     const w = p.window!;
