@@ -12,7 +12,7 @@ export { candlesNeeded } from "./candles-needed";
 export type { ColumnInput, FeatureColumn } from "./column";
 export { columnName } from "./column";
 export type { ComputedInto, ComputeIntoOptions } from "./compute";
-export { computeFeatures, computeInto } from "./compute";
+export { computeFeatures, computeInto, fieldsRead } from "./compute";
 export type { FeatureDefinition, FeatureKernel } from "./definition";
 export type { FeatureErrorOptions } from "./errors";
 export { FeatureError, FeatureErrorCode, isFeatureError } from "./errors";
