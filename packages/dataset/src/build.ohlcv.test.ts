@@ -23,7 +23,9 @@ function candles(n: number, seed: number) {
   return out;
 }
 
-const SPEC = { features: ["close", "atr_14", "vwap_10", "yang_zhang_volatility_20", "macd_12_26_9"] };
+const SPEC = {
+  features: ["close", "atr_14", "vwap_10", "yang_zhang_volatility_20", "macd_12_26_9"],
+};
 
 describe("buildDataset with columns that read OHLCV", () => {
   it("computes them from the candles' open/high/low/volume, equal to computeFeatures bit for bit", () => {

@@ -1,7 +1,7 @@
 import {
-  fieldsRead,
   type FeatureSpec,
   type FeatureSpecInput,
+  fieldsRead,
   validateFeatureSpec,
   warmupLength,
 } from "@mle/features";

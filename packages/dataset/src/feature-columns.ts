@@ -1,9 +1,4 @@
-import {
-  computeInto,
-  type FeatureSpec,
-  isFeatureError,
-  validateFeatureSpec,
-} from "@mle/features";
+import { computeInto, type FeatureSpec, isFeatureError, validateFeatureSpec } from "@mle/features";
 import { DatasetError } from "./errors";
 import type { OhlvColumns } from "./read-ohlcv";
 

@@ -12,6 +12,8 @@ export interface BatchInput extends Ohlcv {
   readonly ownsCloses: boolean;
   /** `r[t] = closes[t] / closes[t-1] - 1` for t >= 1 (`r[0]` is NaN); computed once, then cached. */
   simpleReturns(): Float64Array;
+  /** An intermediate several columns share (the MACD line and signal): computed once per call. */
+  shared<T>(key: string, compute: () => T): T;
 }
 
 const EMPTY = new Float64Array(0);
@@ -31,6 +33,7 @@ export function createBatchInput(
       : columns;
   const closes = ohlcv.close;
   let returns: Float64Array | undefined;
+  const memo = new Map<string, unknown>();
   return {
     ...ohlcv,
     closes,
@@ -44,6 +47,10 @@ export function createBatchInput(
         returns = r;
       }
       return returns;
+    },
+    shared<T>(key: string, compute: () => T): T {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
     },
   };
 }

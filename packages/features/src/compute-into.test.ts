@@ -2,22 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeFeatures, computeInto } from "./compute";
 import { isFeatureError } from "./errors";
-import { FEATURE_NAMES } from "./names";
 import { validateFeatureSpec } from "./spec";
+import { everyColumn } from "./testing/columns";
 import { candlesAround, ohlcvSeries } from "./testing/ohlcv";
 import { mulberry32 } from "./testing/series";
-
-function everyColumn(w: number): string[] {
-  const f = Math.max(1, w - 1);
-  return [
-    ...FEATURE_NAMES.filter((n) => !n.startsWith("macd")),
-    `macd_${f}_${w + 1}_${w}`,
-    `macd_signal_${f}_${w + 1}_${w}`,
-    `macd_histogram_${f}_${w + 1}_${w}`,
-    `simple_return_${w}`,
-    `log_return_${w}`,
-  ];
-}
 
 const SENTINEL = -12345.678;
 
@@ -39,7 +27,8 @@ function expectIntoEqualsCompute(
     const want = table.values[name]!;
     const buf = out[j]!;
     for (let i = 0; i < table.length; i++) {
-      if (!Object.is(buf[i], want[i])) throw new Error(`${name}[${i}]: into ${buf[i]} ≠ ${want[i]}`);
+      if (!Object.is(buf[i], want[i]))
+        throw new Error(`${name}[${i}]: into ${buf[i]} ≠ ${want[i]}`);
     }
     for (let i = table.length; i < buf.length; i++) expect(buf[i]).toBe(SENTINEL);
   });
@@ -78,8 +67,18 @@ describe("computeInto", () => {
   it("matches on long series across re-summation steps, Float64Array closes, with and without scratch", () => {
     const c = walk(20_000, 7);
     for (const w of [2, 20, 1500]) {
-      expectIntoEqualsCompute(c, ["close", "simple_return", "moving_average", "rolling_volatility"], w, true);
-      expectIntoEqualsCompute(candlesAround(Array.from(c.subarray(0, 6000)), w), everyColumn(w), w, false);
+      expectIntoEqualsCompute(
+        c,
+        ["close", "simple_return", "moving_average", "rolling_volatility"],
+        w,
+        true,
+      );
+      expectIntoEqualsCompute(
+        candlesAround(Array.from(c.subarray(0, 6000)), w),
+        everyColumn(w),
+        w,
+        false,
+      );
     }
   });
 
@@ -90,9 +89,9 @@ describe("computeInto", () => {
       const c = walk(n, n);
       const { length } = computeInto(c, spec, out);
       const t = computeFeatures(c, spec);
-      spec.features.forEach((name, j) =>
-        expect(Array.from(out[j]!.subarray(0, length))).toEqual(Array.from(t.values[name]!)),
-      );
+      spec.features.forEach((name, j) => {
+        expect(Array.from(out[j]!.subarray(0, length))).toEqual(Array.from(t.values[name]!));
+      });
     }
   });
 
@@ -116,14 +115,19 @@ describe("computeInto", () => {
     };
     const c = walk(50, 1);
     const spec = { lookback: 5, features: ["close", "rsi"] };
-    expect(code(() => computeInto(c, spec, [new Float64Array(50)]))).toEqual(["INVALID_ARGUMENT", "out"]);
+    expect(code(() => computeInto(c, spec, [new Float64Array(50)]))).toEqual([
+      "INVALID_ARGUMENT",
+      "out",
+    ]);
     expect(code(() => computeInto(c, spec, [new Float64Array(50), new Float64Array(44)]))).toEqual([
       "INVALID_ARGUMENT",
       "out[1]",
     ]);
     expect(
       code(() =>
-        computeInto(c, spec, [new Float64Array(45), new Float64Array(45)], { scratch: new Float64Array(49) }),
+        computeInto(c, spec, [new Float64Array(45), new Float64Array(45)], {
+          scratch: new Float64Array(49),
+        }),
       ),
     ).toEqual(["INVALID_ARGUMENT", "scratch"]);
   });

@@ -1,8 +1,8 @@
 import { createBatchInput } from "./batch-input";
 import type { CandleColumns, CandleField } from "./candle";
 import { FeatureError } from "./errors";
-import { toOhlcv } from "./input";
 import { FEATURE_DEFINITIONS } from "./feature-definitions";
+import { toOhlcv } from "./input";
 import {
   type ColumnsOf,
   type FeatureSpec,

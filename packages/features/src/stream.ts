@@ -68,7 +68,13 @@ export function createFeatureStream(spec: FeatureSpecInput | FeatureSpec): Featu
   const current = new Float64Array(k);
   const readyAt = warmupLength(valid) + 1;
   let count = 0;
-  const bare: [number, number, number, number, number] = [0, Number.NaN, Number.NaN, Number.NaN, Number.NaN];
+  const bare: [number, number, number, number, number] = [
+    0,
+    Number.NaN,
+    Number.NaN,
+    Number.NaN,
+    Number.NaN,
+  ];
   const read = (bar: number | Bar, index: number) => {
     if (typeof bar !== "number") return readBar(bar, fields, index);
     if (!closeOnly) {

@@ -3,8 +3,8 @@ import { buildDataset } from "@mle/dataset";
 import { createSampleSource } from "@mle/market-client";
 import { createRegistry } from "@mle/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TrainSummary } from "../train/summary";
 import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
+import type { TrainSummary } from "../train/summary";
 
 const FEATURES = ["close", "simple_return", "atr_14", "vwap_20", "macd_12_26_9"];
 
@@ -27,7 +27,12 @@ describe("mle train with columns that read OHLCV, end to end on the sample sourc
         "activate: true",
       ].join("\n"),
     );
-    const run = await createTestCli({ cwd: tmp.dir }).run("train", "--config", "train.yaml", "--json");
+    const run = await createTestCli({ cwd: tmp.dir }).run(
+      "train",
+      "--config",
+      "train.yaml",
+      "--json",
+    );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     summary = JSON.parse(run.stdout) as TrainSummary;

@@ -1,5 +1,5 @@
-import { batchFromKernel, type FeatureDefinition, type FeatureKernel } from "../definition";
-import { type HistoryNeed, converging } from "../history";
+import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { converging, type HistoryNeed } from "../history";
 import type { FeatureName } from "../names";
 import type { ParamDefinition, Params } from "../params";
 import { MAX_WINDOW } from "../params";
@@ -109,11 +109,60 @@ function history(p: Params): HistoryNeed {
   };
 }
 
+/**
+ * The MACD line and signal over the whole series (NaN where undefined): `Macd`'s arithmetic in
+ * one plain loop (MACD is benchmarked against the peers), shared by the three MACD columns of a
+ * call. Each EMA is `Ema.push` step for step, so the values equal the stream's bit for bit.
+ */
+function macdSeries(c: Float64Array, f: number, s: number, g: number) {
+  const n = c.length;
+  const line = new Float64Array(n);
+  const signal = new Float64Array(n);
+  const af = 2 / (f + 1);
+  const as = 2 / (s + 1);
+  const ag = 2 / (g + 1);
+  let sf = 0;
+  let ss = 0;
+  let sg = 0;
+  let vf = Number.NaN;
+  let vs = Number.NaN;
+  let vg = Number.NaN;
+  for (let t = 0; t < n; t++) {
+    const x = c[t]!;
+    if (t >= f) vf += af * (x - vf);
+    else {
+      sf += x;
+      if (t + 1 === f) vf = sf / f;
+    }
+    if (t >= s) vs += as * (x - vs);
+    else {
+      ss += x;
+      if (t + 1 === s) vs = ss / s;
+    }
+    if (t + 1 < s) {
+      line[t] = Number.NaN;
+      signal[t] = Number.NaN;
+      continue;
+    }
+    const l = vf - vs;
+    line[t] = l;
+    const j = t - (s - 1); // lines pushed into the signal EMA before this one
+    if (j >= g) vg += ag * (l - vg);
+    else {
+      sg += l;
+      if (j + 1 === g) vg = sg / g;
+    }
+    signal[t] = vg;
+  }
+  return { line, signal };
+}
+
 function macdFeature(
   name: FeatureName,
   summary: string,
   firstIndex: (p: Params) => number,
   read: (m: Macd) => number,
+  part: "line" | "signal" | "histogram",
 ): FeatureDefinition {
   const def: FeatureDefinition = {
     name,
@@ -125,7 +174,16 @@ function macdFeature(
     firstIndex,
     history,
     batch(input, p, offset, into) {
-      return batchFromKernel(def.createKernel(p), input, offset, into);
+      const { fast: f, slow: s, signal: g } = p as Required<Params>;
+      const c = input.closes;
+      const { line, signal } = input.shared(`macd_${f}_${s}_${g}`, () => macdSeries(c, f!, s!, g!));
+      const n = c.length;
+      const out = into ?? new Float64Array(n - offset);
+      // one monomorphic loop per column (a shared loop calling `column` measured 2.5 × slower)
+      if (part === "line") out.set(line.subarray(offset));
+      else if (part === "signal") out.set(signal.subarray(offset));
+      else for (let t = offset; t < n; t++) out[t - offset] = line[t]! - signal[t]!;
+      return out;
     },
     createKernel(p): FeatureKernel {
       const m = new Macd(p.fast!, p.slow!, p.signal!);
@@ -152,6 +210,7 @@ export const macd = macdFeature(
   "MACD line: EMA(fast) − EMA(slow) of the closes",
   (p) => p.slow! - 1,
   (m) => m.line,
+  "line",
 );
 
 /** MACD signal: EMA(signal) of the MACD line, seeded with the mean of its first `signal` values. */
@@ -160,6 +219,7 @@ export const macdSignal = macdFeature(
   "MACD signal: EMA(signal) of the MACD line",
   (p) => p.slow! + p.signal! - 2,
   (m) => m.signal,
+  "signal",
 );
 
 /** MACD histogram: line − signal. */
@@ -168,4 +228,5 @@ export const macdHistogram = macdFeature(
   "MACD histogram: MACD line − signal",
   (p) => p.slow! + p.signal! - 2,
   (m) => m.line - m.signal,
+  "histogram",
 );

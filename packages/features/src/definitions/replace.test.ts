@@ -1,31 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isFeatureError } from "../errors";
-import { FEATURE_NAMES } from "../names";
 import type { FeatureSpecInput } from "../spec";
 import { createFeatureStream } from "../stream";
+import { everyColumn } from "../testing/columns";
 import { barAt, candlesAround, type OhlcvSeries, ohlcvSeries } from "../testing/ohlcv";
 import { mulberry32 } from "../testing/series";
-
-/** Every feature: bare names under `lookback` plus MACD and k-bar returns with small parameters. */
-function everyColumn(w: number): string[] {
-  const f = Math.max(1, w - 1);
-  return [
-    ...FEATURE_NAMES.filter((n) => !n.startsWith("macd")),
-    `macd_${f}_${w + 1}_${w}`,
-    `macd_signal_${f}_${w + 1}_${w}`,
-    `macd_histogram_${f}_${w + 1}_${w}`,
-    `simple_return_${w}`,
-    `log_return_${w}`,
-  ];
-}
 
 /**
  * Streams `s` twice: once pushing each final bar, once pushing a forming bar (a bar of `noise`)
  * and replacing it zero to three times before the final bar replaces it. After every bar both
  * streams must report the same values, compared with `Object.is`.
  */
-function expectReplaceEqualsPush(s: OhlcvSeries, noise: OhlcvSeries, spec: FeatureSpecInput, seed: number) {
+function expectReplaceEqualsPush(
+  s: OhlcvSeries,
+  noise: OhlcvSeries,
+  spec: FeatureSpecInput,
+  seed: number,
+) {
   const rnd = mulberry32(seed);
   const plain = createFeatureStream(spec);
   const forming = createFeatureStream(spec);
@@ -38,7 +30,8 @@ function expectReplaceEqualsPush(s: OhlcvSeries, noise: OhlcvSeries, spec: Featu
     if (drafts === 0 && rnd() < 0.5) forming.push(barAt(s, t));
     else {
       forming.push(barAt(noise, (t + 1) % noise.close.length));
-      for (let d = 1; d < drafts; d++) forming.replace(barAt(noise, (t + d * 7) % noise.close.length));
+      for (let d = 1; d < drafts; d++)
+        forming.replace(barAt(noise, (t + d * 7) % noise.close.length));
       forming.replace(barAt(s, t));
     }
     expect(forming.count).toBe(plain.count);
@@ -78,7 +71,12 @@ describe("FeatureStream.replace equals pushing the corrected bar, for every defi
           const all = everyColumn(w);
           const rnd = mulberry32(seed ^ 0x5bd1e995);
           const subset = all.filter(() => rnd() < 0.5);
-          expectReplaceEqualsPush(s, noise, { lookback: w, features: subset.length > 0 ? subset : all }, seed);
+          expectReplaceEqualsPush(
+            s,
+            noise,
+            { lookback: w, features: subset.length > 0 ? subset : all },
+            seed,
+          );
         },
       ),
       { numRuns: 150 },

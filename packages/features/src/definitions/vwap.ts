@@ -1,5 +1,6 @@
 import type { FeatureDefinition, FeatureKernel } from "../definition";
 import { WINDOW } from "../history";
+import { resumInterval } from "../kernels/resum";
 import { RollingMean } from "../kernels/rolling-mean";
 import { windowParam } from "../params";
 
@@ -17,13 +18,54 @@ export const vwap: FeatureDefinition = {
   firstIndex: (p) => p.window! - 1,
   history: () => WINDOW,
   batch(input, p, offset, into) {
-    const kernel = vwap.createKernel(p);
+    // The kernel's three RollingMean sums (same re-summation schedule, oldest-to-newest re-sums)
+    // in one loop of locals; a leaving term is recomputed from its candle, the same expression
+    // as when it entered, so the values equal the stream's bit for bit.
+    const w = p.window!;
     const { close: c, high: h, low: l, volume: v } = input;
     const n = c.length;
     const out = into ?? new Float64Array(n - offset);
-    for (let t = 0; t < n; t++) {
-      const x = kernel.push(c[t]!, Number.NaN, h[t]!, l[t]!, v[t]!);
-      if (t >= offset) out[t - offset] = x;
+    if (n < w) return out;
+    const every = resumInterval(w);
+    let zeroRun = 0;
+    let a = 0;
+    let b = 0;
+    let m = 0;
+    for (let i = 0; i < w; i++) {
+      const tp = (h[i]! + l[i]! + c[i]!) / 3;
+      const vi = v[i]!;
+      zeroRun = vi === 0 ? zeroRun + 1 : 0;
+      a += tp * vi;
+      b += vi;
+      m += tp;
+    }
+    if (w - 1 >= offset) out[w - 1 - offset] = zeroRun >= w ? m / w : a / b;
+    let since = 0;
+    for (let t = w; t < n; t++) {
+      const tp = (h[t]! + l[t]! + c[t]!) / 3;
+      const vt = v[t]!;
+      zeroRun = vt === 0 ? zeroRun + 1 : 0;
+      if (++since >= every) {
+        a = 0;
+        b = 0;
+        m = 0;
+        for (let i = t - w + 1; i <= t; i++) {
+          const tpi = (h[i]! + l[i]! + c[i]!) / 3;
+          const vi = v[i]!;
+          a += tpi * vi;
+          b += vi;
+          m += tpi;
+        }
+        since = 0;
+      } else {
+        const o = t - w;
+        const tpo = (h[o]! + l[o]! + c[o]!) / 3;
+        const vo = v[o]!;
+        a += tp * vt - tpo * vo;
+        b += vt - vo;
+        m += tp - tpo;
+      }
+      out[t - offset] = zeroRun >= w ? m / w : a / b; // offset <= w - 1 < t
     }
     return out;
   },
