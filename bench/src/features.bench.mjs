@@ -15,10 +15,16 @@
  * ratio of minimums is given in the note.
  */
 import { pathToFileURL } from "node:url";
-import { computeFeatures, createFeatureStream, DEFAULT_FEATURES } from "@mle/features";
+import {
+  computeFeatures,
+  computeInto,
+  createFeatureStream,
+  DEFAULT_FEATURES,
+  validateFeatureSpec,
+} from "@mle/features";
 import * as indicatorts from "indicatorts";
 import technicalindicators from "technicalindicators";
-import { BollingerBands, ROC, SMA } from "trading-signals";
+import { ATR, BollingerBands, EMA, MACD, ROC, SMA, VWAP } from "trading-signals";
 
 const W = 20;
 
@@ -208,6 +214,35 @@ function batchGroup(quick) {
     note: "for information",
   });
 
+  // computeInto: the same four columns into caller-owned buffers (and returns scratch), reused
+  // across calls: no column is allocated, which is what a dataset build over many series does.
+  const validSpec = validateFeatureSpec(spec);
+  const intoOut = validSpec.features.map(() => new Float64Array(n));
+  const intoScratch = new Float64Array(n);
+  const mi = interleave(
+    {
+      ret: () => handReturn(c),
+      sma: () => handSma(c, W),
+      std: () => handRollingStd(c, W),
+      into: () => computeInto(c, validSpec, intoOut, { scratch: intoScratch }),
+    },
+    fast,
+  );
+  const handInto = mi.ret.times.map((x, i) => x + mi.sma.times[i] + mi.std.times[i]);
+  const intoRatio = pairedRatio(mi.into.times, handInto);
+  rows.push({
+    ...row(
+      group,
+      "@mle/features computeInto (4 default columns into reused buffers)",
+      mi.into,
+      median(handInto),
+    ),
+    ratio: intoRatio,
+    target: "≤ 1.5 × sum of hand loops",
+    pass: intoRatio <= 1.5,
+    note: `${fmt(intoRatio)} × the three hand loops measured alongside (ratio of minimums ${fmt(mi.into.minMs / Math.min(...handInto))})`,
+  });
+
   // Agreement of our columns with the hand loops (sanity: same definitions).
   const t = ours.result;
   const handErr = Math.max(
@@ -323,6 +358,115 @@ function batchGroup(quick) {
   return rows;
 }
 
+/** Candles around a close walk: open near the previous close, high/low beyond both, volume. */
+function makeCandles(n, seed) {
+  const c = makeCloses(n, seed);
+  const rnd = prng(seed + 1);
+  const open = new Float64Array(n);
+  const high = new Float64Array(n);
+  const low = new Float64Array(n);
+  const volume = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    const o = t === 0 ? c[0] : c[t - 1] * (1 + (rnd() - 0.5) * 0.004);
+    open[t] = o;
+    high[t] = Math.max(o, c[t]) * (1 + rnd() * 0.01);
+    low[t] = Math.min(o, c[t]) * (1 - rnd() * 0.01);
+    volume[t] = Math.round(rnd() * 1e6);
+  }
+  return { close: c, open, high, low, volume };
+}
+
+/**
+ * ATR, MACD and VWAP against the peers that have them, same run. Definitions differ where said:
+ * indicatorts' atr smooths the true range with an SMA (not Wilder) and its vwap weights the close
+ * (not the typical price); trading-signals' VWAP is cumulative over the whole series (no window).
+ * The speed targets hold anyway: each peer is timed doing its own version of the work.
+ */
+function ohlcvGroup(quick) {
+  const n = quick ? 50_000 : 1_000_000;
+  const group = `features OHLCV batch: ${n.toLocaleString("en-US")} candles`;
+  const k = makeCandles(n, 11);
+  const plain = {
+    close: Array.from(k.close),
+    high: Array.from(k.high),
+    low: Array.from(k.low),
+    volume: Array.from(k.volume),
+  };
+  const bars = plain.close.map((close, i) => ({
+    close,
+    high: plain.high[i],
+    low: plain.low[i],
+    volume: plain.volume[i],
+  }));
+  const reps = { warmup: 1, reps: quick ? 3 : 5 };
+  const rows = [];
+  const cases = [
+    {
+      name: "ATR(14)",
+      spec: { features: ["atr_14"] },
+      indicatorts: () => indicatorts.atr(plain.high, plain.low, plain.close, { period: 14 }),
+      tradingSignals: () => {
+        const a = new ATR(14);
+        const out = new Float64Array(n);
+        for (let i = 0; i < n; i++) out[i] = a.add(bars[i]) ?? Number.NaN;
+        return out;
+      },
+    },
+    {
+      name: "MACD(12, 26, 9) line + signal + histogram",
+      spec: { features: ["macd_12_26_9", "macd_signal_12_26_9", "macd_histogram_12_26_9"] },
+      indicatorts: () => indicatorts.macd(plain.close, { fast: 12, slow: 26, signal: 9 }),
+      tradingSignals: () => {
+        const m = new MACD(new EMA(12), new EMA(26), new EMA(9));
+        const line = new Float64Array(n);
+        const signal = new Float64Array(n);
+        const hist = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          const r = m.add(plain.close[i]);
+          line[i] = r ? r.macd : Number.NaN;
+          signal[i] = r ? r.signal : Number.NaN;
+          hist[i] = r ? r.histogram : Number.NaN;
+        }
+        return { line, signal, hist };
+      },
+    },
+    {
+      name: "VWAP(20)",
+      spec: { features: ["vwap_20"] },
+      indicatorts: () => indicatorts.vwap(plain.close, plain.volume, { period: 20 }),
+      tradingSignals: () => {
+        const v = new VWAP();
+        const out = new Float64Array(n);
+        for (let i = 0; i < n; i++) out[i] = v.add(bars[i]) ?? Number.NaN;
+        return out;
+      },
+    },
+  ];
+  for (const { name, spec, indicatorts: indi, tradingSignals } of cases) {
+    const m = interleave(
+      { ours: () => computeFeatures(k, spec), indicatorts: indi, tradingSignals },
+      reps,
+    );
+    rows.push(
+      row(group, `@mle/features ${name} (Float64Array columns in)`, m.ours, m.ours.medianMs),
+    );
+    for (const [peer, label] of [
+      ["indicatorts", "indicatorts 2.2.2"],
+      ["tradingSignals", "trading-signals 8.3.0"],
+    ]) {
+      const ratio = pairedRatio(m[peer].times, m.ours.times);
+      rows.push({
+        ...row(group, `${label}: ${name}`, m[peer], m.ours.medianMs),
+        ratio,
+        target: "≥ 5 × slower than ours",
+        pass: ratio >= 5,
+        note: `ours is ${fmt(ratio)} × faster (ratio of minimums ${fmt(m[peer].minMs / m.ours.minMs)})`,
+      });
+    }
+  }
+  return rows;
+}
+
 function streamGroup(quick) {
   const n = quick ? 200_000 : 1_000_000;
   const group = "features incremental: createFeatureStream, window 20";
@@ -422,7 +566,12 @@ function accuracyGroup(quick) {
 
 /** Runs every features benchmark; `quick` uses smaller series and fewer repetitions. */
 export async function run({ quick = false } = {}) {
-  return [...batchGroup(quick), ...streamGroup(quick), ...accuracyGroup(quick)];
+  return [
+    ...batchGroup(quick),
+    ...ohlcvGroup(quick),
+    ...streamGroup(quick),
+    ...accuracyGroup(quick),
+  ];
 }
 
 /** Markdown table of rows. */

@@ -1,6 +1,7 @@
 import {
   type FeatureSpec,
   type FeatureSpecInput,
+  fieldsRead,
   validateFeatureSpec,
   warmupLength,
 } from "@mle/features";
@@ -8,6 +9,7 @@ import { DatasetError } from "./errors";
 import { featureColumns } from "./feature-columns";
 import { mergeBlocks, type Run } from "./merge";
 import { readCandles } from "./read-candles";
+import { readOhlv } from "./read-ohlcv";
 import { timeAligned } from "./time-aligned";
 import type { ColumnarSeries, Dataset, PriceSeries, SymbolStats } from "./types";
 import { type RowSink, type SymbolSource, writeRow, writeRows } from "./write-rows";
@@ -15,8 +17,8 @@ import { type RowSink, type SymbolSource, writeRow, writeRows } from "./write-ro
 /**
  * Builds a labeled, columnar dataset from candles of one or more symbols.
  *
- * For each symbol, features are computed over its closes (`@mle/features`, which only looks
- * back), and candle `t` becomes a row when every feature is defined at `t` and `t + 1` exists;
+ * For each symbol, features are computed over its candles (`@mle/features`, which only looks
+ * back; open/high/low/volume are read only when a column needs them, e.g. `atr_14`, `vwap_20`), and candle `t` becomes a row when every feature is defined at `t` and `t + 1` exists;
  * its target is `close[t+1] / close[t] - 1`. Warm-up candles and the last candle are dropped and
  * counted in `stats.perSymbol`, never filled. Rows of all symbols are pooled in
  * (timestamp, symbol) order, symbols sorted by code unit, so a row cut is a cut in time.
@@ -61,10 +63,12 @@ export function buildDataset(
   const runs: Run[] = [];
   let rows = 0;
   const offset = warmupLength(validSpec);
-
+  const fields = fieldsRead(validSpec);
+  let scratch = new Float64Array(0); // simple returns, reused across symbols (grown as needed)
   for (let id = 0; id < symbols.length; id++) {
     const symbol = symbols[id]!;
-    const series = readCandles(symbol, candlesBySymbol[symbol]!);
+    const input = candlesBySymbol[symbol]!;
+    const series = readCandles(symbol, input);
     const n = series.closes.length;
     const kept = Math.max(0, n - 1 - offset);
     if (kept === 0) {
@@ -75,11 +79,13 @@ export function buildDataset(
       );
     }
     perSymbol[symbol] = { candles: n, kept, droppedWarmup: offset, droppedNoLabel: 1 };
+    if (scratch.length < n) scratch = new Float64Array(n);
+    const ohlv = readOhlv(symbol, input, fields, n);
     sources.push({
       id,
       closes: series.closes,
       timestamps: series.timestamps,
-      columns: featureColumns(series.closes, validSpec, offset),
+      columns: featureColumns(symbol, series.closes, ohlv, validSpec, offset, scratch),
       offset,
     });
     runs.push({ timestamps: series.timestamps, start: offset, end: n - 1 });

@@ -5,6 +5,11 @@ export interface PriceSeries {
   /** ISO-8601 instant, e.g. `"2024-01-02T00:00:00.000Z"`. */
   readonly timestamp: string;
   readonly close: number;
+  /** Read only when a column of the spec needs it (`atr`, `vwap`, ...: their `inputs`). */
+  readonly open?: number;
+  readonly high?: number;
+  readonly low?: number;
+  readonly volume?: number;
 }
 
 /**
@@ -14,6 +19,11 @@ export interface PriceSeries {
 export interface ColumnarSeries {
   readonly timestamps: ArrayLike<number>;
   readonly closes: ArrayLike<number>;
+  /** Same length as `closes`; needed only when a column of the spec reads that field. */
+  readonly opens?: ArrayLike<number>;
+  readonly highs?: ArrayLike<number>;
+  readonly lows?: ArrayLike<number>;
+  readonly volumes?: ArrayLike<number>;
 }
 
 /** Half-open row interval `[start, end)` into a dataset's rows. */

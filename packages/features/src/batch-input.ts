@@ -12,19 +12,28 @@ export interface BatchInput extends Ohlcv {
   readonly ownsCloses: boolean;
   /** `r[t] = closes[t] / closes[t-1] - 1` for t >= 1 (`r[0]` is NaN); computed once, then cached. */
   simpleReturns(): Float64Array;
-  /** Hands over a simple-return series computed elsewhere (same expression), e.g. by a fused loop. */
-  provideSimpleReturns(r: Float64Array): void;
+  /** An intermediate several columns share (the MACD line and signal): computed once per call. */
+  shared<T>(key: string, compute: () => T): T;
 }
 
 const EMPTY = new Float64Array(0);
 
-export function createBatchInput(columns: Ohlcv | Float64Array, ownsCloses: boolean): BatchInput {
+/**
+ * `scratch` (length >= n, caller-owned, `computeInto`) holds the simple returns instead of a
+ * fresh array, so a whole computation allocates no n-sized array.
+ */
+export function createBatchInput(
+  columns: Ohlcv | Float64Array,
+  ownsCloses: boolean,
+  scratch?: Float64Array,
+): BatchInput {
   const ohlcv: Ohlcv =
     columns instanceof Float64Array
       ? { close: columns, open: EMPTY, high: EMPTY, low: EMPTY, volume: EMPTY }
       : columns;
   const closes = ohlcv.close;
   let returns: Float64Array | undefined;
+  const memo = new Map<string, unknown>();
   return {
     ...ohlcv,
     closes,
@@ -32,15 +41,16 @@ export function createBatchInput(columns: Ohlcv | Float64Array, ownsCloses: bool
     simpleReturns() {
       if (returns === undefined) {
         const n = closes.length;
-        const r = new Float64Array(n);
+        const r = scratch ? scratch.subarray(0, n) : new Float64Array(n);
         if (n > 0) r[0] = Number.NaN;
         for (let t = 1; t < n; t++) r[t] = closes[t]! / closes[t - 1]! - 1;
         returns = r;
       }
       return returns;
     },
-    provideSimpleReturns(r) {
-      returns = r;
+    shared<T>(key: string, compute: () => T): T {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
     },
   };
 }

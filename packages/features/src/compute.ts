@@ -1,8 +1,8 @@
 import { createBatchInput } from "./batch-input";
 import type { CandleColumns, CandleField } from "./candle";
-import { fusedMovingAverageAndVolatility } from "./fused-moving-average-volatility";
-import { toOhlcv } from "./input";
+import { FeatureError } from "./errors";
 import { FEATURE_DEFINITIONS } from "./feature-definitions";
+import { toOhlcv } from "./input";
 import {
   type ColumnsOf,
   type FeatureSpec,
@@ -51,17 +51,11 @@ export function computeFeatures(
   const offset = warmupLength(valid);
   const length = Math.max(0, ohlcv.close.length - offset);
   const values: Record<string, Float64Array> = {};
-  const fused = length > 0 ? fusedPair(valid) : undefined;
-  const fusedColumns = fused
-    ? fusedMovingAverageAndVolatility(batch, fused.window, offset)
-    : undefined;
   for (const { name, feature, params } of valid.columns) {
-    if (length === 0) values[name] = new Float64Array(0);
-    else if (fusedColumns && name === fused?.movingAverage)
-      values[name] = fusedColumns.movingAverage;
-    else if (fusedColumns && name === fused?.rollingVolatility)
-      values[name] = fusedColumns.rollingVolatility;
-    else values[name] = FEATURE_DEFINITIONS[feature].batch(batch, params, offset);
+    values[name] =
+      length === 0
+        ? new Float64Array(0)
+        : FEATURE_DEFINITIONS[feature].batch(batch, params, offset);
   }
   return Object.freeze({
     spec: valid,
@@ -72,18 +66,86 @@ export function computeFeatures(
   });
 }
 
-/** A moving average and a rolling volatility of one window: computed together in one pass. */
-function fusedPair(
-  spec: FeatureSpec,
-): { window: number; movingAverage: string; rollingVolatility: string } | undefined {
-  for (const ma of spec.columns) {
-    if (ma.feature !== "moving_average") continue;
-    const vol = spec.columns.find(
-      (c) => c.feature === "rolling_volatility" && c.params.window === ma.params.window,
+/** Options of {@link computeInto}. */
+export interface ComputeIntoOptions {
+  /**
+   * A caller-owned buffer of at least n values for the simple returns that `simple_return` and
+   * `rolling_volatility` share; without it that one n-sized array is allocated per call.
+   */
+  readonly scratch?: Float64Array;
+}
+
+/** Where {@link computeInto} wrote: row `i` (input index `offset + i`) for `i < length`. */
+export interface ComputedInto {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/**
+ * `computeFeatures` into caller-owned buffers: column `j` of the spec (`spec.features[j]`) is
+ * written to `out[j][0 .. length)`, bit-identical to `computeFeatures(input, spec).values`, and
+ * no column is allocated, so a loop over many series (a dataset build) reuses one set of buffers.
+ * With `options.scratch` and Float64Array input no n-sized array is allocated at all. Each buffer
+ * needs at least `n − warmupLength(spec)` values; what lies beyond `length` is not touched.
+ * Throws what `computeFeatures` throws, and `INVALID_ARGUMENT` for a wrong number of buffers or
+ * one that is too short.
+ *
+ * @example
+ * ```ts
+ * const spec = validateFeatureSpec({ lookback: 20 });
+ * const out = spec.features.map(() => new Float64Array(1_000_000));
+ * const { offset, length } = computeInto(closes, spec, out);
+ * out[2][length - 1]; // moving_average at input index offset + length - 1
+ * ```
+ */
+export function computeInto(
+  input: ArrayLike<number> | CandleColumns,
+  spec: FeatureSpecInput | FeatureSpec,
+  out: readonly Float64Array[],
+  options: ComputeIntoOptions = {},
+): ComputedInto {
+  const valid = validateFeatureSpec(spec);
+  const { ohlcv, ownsCloses } = toOhlcv(input, fieldsRead(valid));
+  const n = ohlcv.close.length;
+  const offset = warmupLength(valid);
+  const length = Math.max(0, n - offset);
+  const columns = valid.columns;
+  if (!Array.isArray(out) || out.length !== columns.length) {
+    throw new FeatureError(
+      "INVALID_ARGUMENT",
+      `computeInto needs one Float64Array per column (${columns.length}), got ${Array.isArray(out) ? out.length : typeof out}`,
+      { field: "out" },
     );
-    if (vol) {
-      return { window: ma.params.window!, movingAverage: ma.name, rollingVolatility: vol.name };
+  }
+  for (let j = 0; j < columns.length; j++) {
+    const buf = out[j];
+    if (!(buf instanceof Float64Array) || buf.length < length) {
+      throw new FeatureError(
+        "INVALID_ARGUMENT",
+        `out[${j}] (${columns[j]!.name}) must be a Float64Array of at least ${length} values`,
+        { field: `out[${j}]`, index: j },
+      );
     }
   }
-  return undefined;
+  const scratch = options.scratch;
+  if (scratch !== undefined && (!(scratch instanceof Float64Array) || scratch.length < n)) {
+    throw new FeatureError(
+      "INVALID_ARGUMENT",
+      `scratch must be a Float64Array of at least ${n} values`,
+      { field: "scratch" },
+    );
+  }
+  if (length === 0) return { offset, length };
+  const batch = createBatchInput(ohlcv, ownsCloses, scratch);
+  for (let j = 0; j < columns.length; j++) {
+    const { feature, params } = columns[j]!;
+    const buf = out[j]!;
+    FEATURE_DEFINITIONS[feature].batch(
+      batch,
+      params,
+      offset,
+      buf.length === length ? buf : buf.subarray(0, length),
+    );
+  }
+  return { offset, length };
 }

@@ -8,10 +8,21 @@ import type { ParamDefinition, Params } from "./params";
  * Incremental state of one feature. `push` receives one bar whose fields were already validated
  * (close first, so close-only kernels read just their first argument) and returns the feature
  * value at that step, or NaN while it is not yet defined.
+ *
+ * `undo` takes back the last `push` (one step only; it may not be called twice in a row, nor
+ * before the first push or after `reset`): the state is then exactly what it was before that
+ * push, so `undo(); push(corrected)` is `FeatureStream.replace`. Kernels keep their previous
+ * scalar state and the one value each window overwrote, so `undo` is O(1).
  */
 export interface FeatureKernel {
   push(close: number, open: number, high: number, low: number, volume: number): number;
+  undo(): void;
   reset(): void;
+}
+
+/** A kernel with no state (the value depends on the current bar only). */
+export function statelessKernel(push: FeatureKernel["push"]): FeatureKernel {
+  return { push, undo() {}, reset() {} };
 }
 
 /**
@@ -36,9 +47,11 @@ export interface FeatureDefinition {
   /**
    * Returns the column: the value at input index `t` at position `t - offset`, for every `t` in
    * `[offset, n)`. Called with `firstIndex(p) <= offset` and `offset < n`.
-   * The result may be a view into `input`'s shared arrays, never into the caller's data.
+   * The result may be a view into `input`'s shared arrays, never into the caller's data. With
+   * `into` (length `n - offset`, caller-owned: `computeInto`) every entry is written there and
+   * `into` is returned, with the same values bit for bit.
    */
-  batch(input: BatchInput, p: Params, offset: number): Float64Array;
+  batch(input: BatchInput, p: Params, offset: number, into?: Float64Array): Float64Array;
   createKernel(p: Params): FeatureKernel;
 }
 
@@ -50,10 +63,11 @@ export function batchFromKernel(
   kernel: FeatureKernel,
   input: BatchInput,
   offset: number,
+  into?: Float64Array,
 ): Float64Array {
   const { closes, open, high, low, volume } = input;
   const n = closes.length;
-  const out = new Float64Array(n - offset);
+  const out = into ?? new Float64Array(n - offset);
   for (let t = 0; t < n; t++) {
     const v = kernel.push(closes[t]!, open[t]!, high[t]!, low[t]!, volume[t]!);
     if (t >= offset) out[t - offset] = v;

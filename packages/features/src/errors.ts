@@ -14,6 +14,8 @@ export const FeatureErrorCode = {
   INVALID_CANDLE: "INVALID_CANDLE",
   /** Fewer candles than one row needs (the default error of `fetchFeatures`). */
   INSUFFICIENT_DATA: "INSUFFICIENT_DATA",
+  /** `FeatureStream.replace` before any bar was pushed (or right after `reset`). */
+  NOTHING_TO_REPLACE: "NOTHING_TO_REPLACE",
   /** A programming error in an argument other than the spec or the data (e.g. `rows` < 1). */
   INVALID_ARGUMENT: "INVALID_ARGUMENT",
 } as const;

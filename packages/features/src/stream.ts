@@ -20,6 +20,15 @@ export interface FeatureStream<C extends string = string> {
    * `INVALID_CANDLE` (index = count) and then leaves the stream unchanged.
    */
   push(bar: number | Bar): boolean;
+  /**
+   * Replaces the latest pushed bar (the bar still forming) with `bar`: afterwards the stream is
+   * exactly, bit for bit, a stream that pushed `bar` instead. Call it as often as the bar changes;
+   * `push` then closes it and starts the next. O(1) for every feature (each kernel keeps its
+   * state one step back), no allocation. Returns `ready`. Throws `NOTHING_TO_REPLACE` when no bar
+   * was pushed since creation or `reset`, and `INVALID_INPUT` / `INVALID_CANDLE` (index =
+   * count − 1) leaving the stream unchanged.
+   */
+  replace(bar: number | Bar): boolean;
   /** True once every column is defined (after `warmupLength(spec) + 1` bars). */
   readonly ready: boolean;
   /** Bars pushed so far (since creation or the last `reset`). */
@@ -59,6 +68,26 @@ export function createFeatureStream(spec: FeatureSpecInput | FeatureSpec): Featu
   const current = new Float64Array(k);
   const readyAt = warmupLength(valid) + 1;
   let count = 0;
+  const bare: [number, number, number, number, number] = [
+    0,
+    Number.NaN,
+    Number.NaN,
+    Number.NaN,
+    Number.NaN,
+  ];
+  const read = (bar: number | Bar, index: number) => {
+    if (typeof bar !== "number") return readBar(bar, fields, index);
+    if (!closeOnly) {
+      throw new FeatureError(
+        "INVALID_INPUT",
+        `the spec reads ${[...fields].join(", ")}: push candles { close, ... }, not bare closes`,
+        { index },
+      );
+    }
+    checkPrice(bar, index, "close");
+    bare[0] = bar;
+    return bare;
+  };
 
   return {
     spec: valid,
@@ -69,22 +98,27 @@ export function createFeatureStream(spec: FeatureSpecInput | FeatureSpec): Featu
       return count;
     },
     push(bar) {
-      if (typeof bar === "number") {
-        if (!closeOnly) {
-          throw new FeatureError(
-            "INVALID_INPUT",
-            `the spec reads ${[...fields].join(", ")}: push candles { close, ... }, not bare closes`,
-            { index: count },
-          );
-        }
-        checkPrice(bar, count, "close");
+      if (typeof bar === "number" && closeOnly) {
+        checkPrice(bar, count, "close"); // the hot path: no tuple
         for (let i = 0; i < k; i++)
           current[i] = kernels[i]!.push(bar, Number.NaN, Number.NaN, Number.NaN, Number.NaN);
         return ++count >= readyAt;
       }
-      const [c, o, h, l, v] = readBar(bar, fields, count);
+      const [c, o, h, l, v] = read(bar, count);
       for (let i = 0; i < k; i++) current[i] = kernels[i]!.push(c, o, h, l, v);
       return ++count >= readyAt;
+    },
+    replace(bar) {
+      if (count === 0) {
+        throw new FeatureError("NOTHING_TO_REPLACE", "replace: no bar has been pushed yet");
+      }
+      const [c, o, h, l, v] = read(bar, count - 1); // validated before any kernel changes
+      for (let i = 0; i < k; i++) {
+        const kernel = kernels[i]!;
+        kernel.undo();
+        current[i] = kernel.push(c, o, h, l, v);
+      }
+      return count >= readyAt;
     },
     latest() {
       if (count < readyAt) return undefined;

@@ -94,6 +94,39 @@ describe("createPredictor", () => {
     });
   });
 
+  it("matches the training-time row for columns that read OHLCV (atr, vwap, Yang–Zhang, volume z-score)", async () => {
+    const spec = {
+      lookback: 10,
+      features: [
+        "close",
+        "atr_14",
+        "vwap_20",
+        "yang_zhang_volatility_10",
+        "volume_zscore",
+        "close_location_value",
+      ] as const,
+    };
+    await trainAndSave(registry, sample, spec);
+    const serving = createSampleSource({ seed: 7, endDate: "2025-12-30" });
+    const p = await createPredictor({ registry, source: serving }).predict("AAPL");
+    const history = await sample.getCandles("AAPL", { limit: 400 });
+    const ds = buildDataset(
+      { AAPL: history },
+      { lookback: spec.lookback, features: [...spec.features] },
+    );
+    const at = Array.from(ds.timestamps).indexOf(Date.parse(p.timestamp));
+    expect(at).toBe(ds.rows - 1);
+    spec.features.forEach((name, j) => {
+      const trained = ds.X[at * ds.cols + j]!;
+      expect(Number.isFinite(p.features[name]), name).toBe(true);
+      // atr is a Wilder recursion (equal within its declared convergence); the windowed sums
+      // differ only by rounding, since training started them 400 candles earlier
+      expect(Math.abs(p.features[name]! - trained), name).toBeLessThanOrEqual(
+        1e-9 * Math.abs(trained),
+      );
+    });
+  });
+
   it("reports the four default columns even when the model uses other ones", async () => {
     await trainAndSave(registry, sample, { lookback: 5, features: ["log_return", "zscore"] });
     const p = await createPredictor({ registry, source: sample }).predict("MSFT");

@@ -5,7 +5,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FeatureName } from "@mle/features";
 import type { Candle, GetCandlesOptions, MarketDataSource } from "@mle/market-client";
 import { createRegistry, type Registry } from "@mle/registry";
 import type { ModelSpec } from "@mle/trainer";
@@ -13,7 +12,8 @@ import { trainSample } from "@mle/trainer/testing";
 
 export interface TrainSpec {
   readonly lookback?: number;
-  readonly features?: readonly FeatureName[];
+  /** Column names: bare (`rsi`) or parameterised (`atr_14`). */
+  readonly features?: readonly string[];
   readonly symbols?: readonly string[];
   readonly alpha?: number;
   /** A kind other than ridge (then `alpha` is ignored). */

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { computeFeatures } from "../compute";
-import { FEATURE_NAMES } from "../names";
 import type { FeatureSpecInput } from "../spec";
 import { createFeatureStream } from "../stream";
+import { everyColumn } from "../testing/columns";
 import { barAt, candlesAround, type OhlcvSeries, ohlcvSeries } from "../testing/ohlcv";
 import { mulberry32 } from "../testing/series";
 
@@ -37,19 +37,6 @@ function walk(n: number, seed: number, start = 100): number[] {
     c.push(flat ? c[t - 1]! : c[t - 1]! * (1 + (rnd() - 0.5) * 0.02));
   }
   return c;
-}
-
-/** Every feature: bare names under `lookback` plus MACD and k-bar returns with small parameters. */
-function everyColumn(w: number): string[] {
-  const f = Math.max(1, w - 1);
-  return [
-    ...FEATURE_NAMES.filter((n) => !n.startsWith("macd")),
-    `macd_${f}_${w + 1}_${w}`,
-    `macd_signal_${f}_${w + 1}_${w}`,
-    `macd_histogram_${f}_${w + 1}_${w}`,
-    `simple_return_${w}`,
-    `log_return_${w}`,
-  ];
 }
 
 describe("batch and incremental agree bit for bit, for every definition", () => {

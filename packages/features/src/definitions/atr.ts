@@ -14,12 +14,12 @@ export const atr: FeatureDefinition = {
   params: [windowParam("Wilder periods")],
   firstIndex: (p) => p.window!,
   history: (p) => converging(1 / p.window!, p.window!),
-  batch(input, p, offset) {
+  batch(input, p, offset, into) {
     // The kernel's arithmetic in a plain loop (ATR is benchmarked against the peers).
     const w = p.window!;
     const { close: c, high: h, low: l } = input;
     const n = c.length;
-    const out = new Float64Array(n - offset);
+    const out = into ?? new Float64Array(n - offset);
     if (n <= w) return out;
     let sum = 0;
     for (let t = 1; t <= w; t++) sum += trueRange(h[t]!, l[t]!, c[t - 1]!);
@@ -36,8 +36,15 @@ export const atr: FeatureDefinition = {
     let prev = Number.NaN;
     let count = 0;
     let value = 0;
+    // the state before the last push, for undo
+    let sPrev = Number.NaN;
+    let sCount = 0;
+    let sValue = 0;
     return {
       push(c, _o, h, l) {
+        sPrev = prev;
+        sCount = count;
+        sValue = value;
         const pc = prev;
         prev = c;
         if (Number.isNaN(pc)) return Number.NaN;
@@ -47,6 +54,11 @@ export const atr: FeatureDefinition = {
         value += tr;
         if (count < w) return Number.NaN;
         return (value = value / w);
+      },
+      undo() {
+        prev = sPrev;
+        count = sCount;
+        value = sValue;
       },
       reset() {
         prev = Number.NaN;

@@ -1,4 +1,4 @@
-import { batchFromKernel, type FeatureDefinition } from "../definition";
+import { batchFromKernel, type FeatureDefinition, statelessKernel } from "../definition";
 import { WINDOW } from "../history";
 
 /** `(high − low) / close`: the bar's range relative to its close. */
@@ -9,11 +9,11 @@ export const highLowRange: FeatureDefinition = {
   params: [],
   firstIndex: () => 0,
   history: () => WINDOW,
-  batch(input, p, offset) {
-    return batchFromKernel(highLowRange.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(highLowRange.createKernel(p), input, offset, into);
   },
   createKernel() {
-    return { push: (c, _o, h, l) => (h - l) / c, reset() {} };
+    return statelessKernel((c, _o, h, l) => (h - l) / c);
   },
 };
 
@@ -25,10 +25,10 @@ export const closeLocationValue: FeatureDefinition = {
   params: [],
   firstIndex: () => 0,
   history: () => WINDOW,
-  batch(input, p, offset) {
-    return batchFromKernel(closeLocationValue.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(closeLocationValue.createKernel(p), input, offset, into);
   },
   createKernel() {
-    return { push: (c, _o, h, l) => (h === l ? 0 : (c - l - (h - c)) / (h - l)), reset() {} };
+    return statelessKernel((c, _o, h, l) => (h === l ? 0 : (c - l - (h - c)) / (h - l)));
   },
 };

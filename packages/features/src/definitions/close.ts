@@ -1,4 +1,4 @@
-import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { type FeatureDefinition, type FeatureKernel, statelessKernel } from "../definition";
 import { WINDOW } from "../history";
 
 /** `close[t]`, defined from the first row. */
@@ -9,12 +9,16 @@ export const close: FeatureDefinition = {
   params: [],
   firstIndex: () => 0,
   history: () => WINDOW,
-  batch(input, _p, offset) {
+  batch(input, _p, offset, into) {
     // A private copy of the input can be shared as a view; the caller's own array is copied.
     const view = input.closes.subarray(offset);
+    if (into) {
+      into.set(view);
+      return into;
+    }
     return input.ownsCloses ? view : view.slice();
   },
   createKernel(): FeatureKernel {
-    return { push: (x) => x, reset() {} };
+    return statelessKernel((x) => x);
   },
 };

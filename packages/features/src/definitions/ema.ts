@@ -13,8 +13,8 @@ export const ema: FeatureDefinition = {
   params: [windowParam("span: alpha = 2 / (window + 1)")],
   firstIndex: (p) => p.window! - 1,
   history: (p) => converging(2 / (p.window! + 1), p.window!),
-  batch(input, p, offset) {
-    return batchFromKernel(ema.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(ema.createKernel(p), input, offset, into);
   },
   createKernel(p): FeatureKernel {
     const w = p.window!;
@@ -22,12 +22,24 @@ export const ema: FeatureDefinition = {
     let count = 0;
     let sum = 0;
     let value = Number.NaN;
+    // the state before the last push, for undo
+    let sCount = 0;
+    let sSum = 0;
+    let sValue = Number.NaN;
     return {
       push(x) {
+        sCount = count;
+        sSum = sum;
+        sValue = value;
         if (count >= w) return (value += alpha * (x - value));
         sum += x;
         if (++count === w) value = sum / w;
         return value;
+      },
+      undo() {
+        count = sCount;
+        sum = sSum;
+        value = sValue;
       },
       reset() {
         count = 0;

@@ -3,16 +3,25 @@ export class Lagged {
   private readonly ring: Float64Array;
   private pos = 0;
   private count = 0;
+  private overwritten = 0;
   constructor(private readonly k: number) {
     this.ring = new Float64Array(k);
   }
   /** Stores `x` and returns the value pushed `k` steps before it (NaN until there is one). */
   push(x: number): number {
-    const old = this.count >= this.k ? this.ring[this.pos]! : Number.NaN;
+    const prev = this.ring[this.pos]!;
+    const old = this.count >= this.k ? prev : Number.NaN;
+    this.overwritten = prev;
     this.ring[this.pos] = x;
     this.pos = this.pos + 1 === this.k ? 0 : this.pos + 1;
     this.count++;
     return old;
+  }
+  /** Takes back the last `push` (once). */
+  undo(): void {
+    this.pos = this.pos === 0 ? this.k - 1 : this.pos - 1;
+    this.ring[this.pos] = this.overwritten;
+    this.count--;
   }
   reset(): void {
     this.pos = 0;

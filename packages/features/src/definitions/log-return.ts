@@ -10,10 +10,10 @@ export const logReturn: FeatureDefinition = {
   params: [BARS_PARAM],
   firstIndex: (p) => p.bars!,
   history: () => WINDOW,
-  batch(input, p, offset) {
+  batch(input, p, offset, into) {
     const k = p.bars!;
     const c = input.closes;
-    const out = new Float64Array(c.length - offset);
+    const out = into ?? new Float64Array(c.length - offset);
     for (let t = Math.max(offset, k); t < c.length; t++)
       out[t - offset] = Math.log(c[t]! / c[t - k]!);
     return out;
@@ -23,6 +23,9 @@ export const logReturn: FeatureDefinition = {
     return {
       push(x) {
         return Math.log(x / lag.push(x));
+      },
+      undo() {
+        lag.undo();
       },
       reset() {
         lag.reset();

@@ -1,5 +1,5 @@
-import { batchFromKernel, type FeatureDefinition, type FeatureKernel } from "../definition";
-import { type HistoryNeed, converging } from "../history";
+import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { converging, type HistoryNeed } from "../history";
 import type { FeatureName } from "../names";
 import type { ParamDefinition, Params } from "../params";
 import { MAX_WINDOW } from "../params";
@@ -10,14 +10,26 @@ class Ema {
   private sum = 0;
   value = Number.NaN;
   private readonly alpha: number;
+  // the state before the last push, for undo
+  private sCount = 0;
+  private sSum = 0;
+  private sValue = Number.NaN;
   constructor(private readonly n: number) {
     this.alpha = 2 / (n + 1);
   }
   push(x: number): number {
+    this.sCount = this.count;
+    this.sSum = this.sum;
+    this.sValue = this.value;
     if (this.count >= this.n) return (this.value += this.alpha * (x - this.value));
     this.sum += x;
     if (++this.count === this.n) this.value = this.sum / this.n;
     return this.value;
+  }
+  undo(): void {
+    this.count = this.sCount;
+    this.sum = this.sSum;
+    this.value = this.sValue;
   }
   reset(): void {
     this.count = 0;
@@ -34,6 +46,8 @@ class Macd {
   private readonly slow: Ema;
   private readonly sig: Ema;
   private seen = 0;
+  private sLine = Number.NaN;
+  private sSignal = Number.NaN;
   constructor(
     f: number,
     private readonly s: number,
@@ -44,11 +58,22 @@ class Macd {
     this.sig = new Ema(g);
   }
   push(c: number): void {
+    this.sLine = this.line;
+    this.sSignal = this.signal;
     const a = this.fast.push(c);
     const b = this.slow.push(c);
     if (++this.seen < this.s) return;
     this.line = a - b;
     this.signal = this.sig.push(this.line);
+  }
+  /** Takes back the last `push` (once). */
+  undo(): void {
+    if (this.seen >= this.s) this.sig.undo(); // that push reached the signal EMA
+    this.seen--;
+    this.fast.undo();
+    this.slow.undo();
+    this.line = this.sLine;
+    this.signal = this.sSignal;
   }
   reset(): void {
     this.fast.reset();
@@ -84,11 +109,60 @@ function history(p: Params): HistoryNeed {
   };
 }
 
+/**
+ * The MACD line and signal over the whole series (NaN where undefined): `Macd`'s arithmetic in
+ * one plain loop (MACD is benchmarked against the peers), shared by the three MACD columns of a
+ * call. Each EMA is `Ema.push` step for step, so the values equal the stream's bit for bit.
+ */
+function macdSeries(c: Float64Array, f: number, s: number, g: number) {
+  const n = c.length;
+  const line = new Float64Array(n);
+  const signal = new Float64Array(n);
+  const af = 2 / (f + 1);
+  const as = 2 / (s + 1);
+  const ag = 2 / (g + 1);
+  let sf = 0;
+  let ss = 0;
+  let sg = 0;
+  let vf = Number.NaN;
+  let vs = Number.NaN;
+  let vg = Number.NaN;
+  for (let t = 0; t < n; t++) {
+    const x = c[t]!;
+    if (t >= f) vf += af * (x - vf);
+    else {
+      sf += x;
+      if (t + 1 === f) vf = sf / f;
+    }
+    if (t >= s) vs += as * (x - vs);
+    else {
+      ss += x;
+      if (t + 1 === s) vs = ss / s;
+    }
+    if (t + 1 < s) {
+      line[t] = Number.NaN;
+      signal[t] = Number.NaN;
+      continue;
+    }
+    const l = vf - vs;
+    line[t] = l;
+    const j = t - (s - 1); // lines pushed into the signal EMA before this one
+    if (j >= g) vg += ag * (l - vg);
+    else {
+      sg += l;
+      if (j + 1 === g) vg = sg / g;
+    }
+    signal[t] = vg;
+  }
+  return { line, signal };
+}
+
 function macdFeature(
   name: FeatureName,
   summary: string,
   firstIndex: (p: Params) => number,
   read: (m: Macd) => number,
+  part: "line" | "signal" | "histogram",
 ): FeatureDefinition {
   const def: FeatureDefinition = {
     name,
@@ -99,8 +173,17 @@ function macdFeature(
       p.fast! < p.slow! ? undefined : `fast (${p.fast}) must be below slow (${p.slow})`,
     firstIndex,
     history,
-    batch(input, p, offset) {
-      return batchFromKernel(def.createKernel(p), input, offset);
+    batch(input, p, offset, into) {
+      const { fast: f, slow: s, signal: g } = p as Required<Params>;
+      const c = input.closes;
+      const { line, signal } = input.shared(`macd_${f}_${s}_${g}`, () => macdSeries(c, f!, s!, g!));
+      const n = c.length;
+      const out = into ?? new Float64Array(n - offset);
+      // one monomorphic loop per column (a shared loop calling `column` measured 2.5 × slower)
+      if (part === "line") out.set(line.subarray(offset));
+      else if (part === "signal") out.set(signal.subarray(offset));
+      else for (let t = offset; t < n; t++) out[t - offset] = line[t]! - signal[t]!;
+      return out;
     },
     createKernel(p): FeatureKernel {
       const m = new Macd(p.fast!, p.slow!, p.signal!);
@@ -108,6 +191,9 @@ function macdFeature(
         push(c) {
           m.push(c);
           return read(m);
+        },
+        undo() {
+          m.undo();
         },
         reset() {
           m.reset();
@@ -124,6 +210,7 @@ export const macd = macdFeature(
   "MACD line: EMA(fast) − EMA(slow) of the closes",
   (p) => p.slow! - 1,
   (m) => m.line,
+  "line",
 );
 
 /** MACD signal: EMA(signal) of the MACD line, seeded with the mean of its first `signal` values. */
@@ -132,6 +219,7 @@ export const macdSignal = macdFeature(
   "MACD signal: EMA(signal) of the MACD line",
   (p) => p.slow! + p.signal! - 2,
   (m) => m.signal,
+  "signal",
 );
 
 /** MACD histogram: line − signal. */
@@ -140,4 +228,5 @@ export const macdHistogram = macdFeature(
   "MACD histogram: MACD line − signal",
   (p) => p.slow! + p.signal! - 2,
   (m) => m.line - m.signal,
+  "histogram",
 );

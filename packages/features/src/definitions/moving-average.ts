@@ -13,12 +13,12 @@ export const movingAverage: FeatureDefinition = {
   params: [windowParam("closes averaged")],
   firstIndex: (p) => p.window! - 1,
   history: () => WINDOW,
-  batch(input, p, offset) {
+  batch(input, p, offset, into) {
     const w = p.window!;
     // Same arithmetic, same order as RollingSum (the stream side), kept in locals for speed.
     const c = input.closes;
     const n = c.length;
-    const out = new Float64Array(n - offset);
+    const out = into ?? new Float64Array(n - offset);
     if (n < w) return out;
     const every = resumInterval(w);
     let sum = 0;
@@ -43,6 +43,7 @@ export const movingAverage: FeatureDefinition = {
     const rs = new RollingSum(w);
     return {
       push(x) {
+        rs.mark();
         const leaving = win.push(x);
         const k = win.count;
         if (k < w) return Number.NaN;
@@ -50,6 +51,10 @@ export const movingAverage: FeatureDefinition = {
         else if (rs.resumDue()) rs.init(win.values, win.start);
         else rs.slide(x, leaving);
         return rs.sum / w;
+      },
+      undo() {
+        win.undo();
+        rs.undo();
       },
       reset() {
         win.reset();

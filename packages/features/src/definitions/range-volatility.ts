@@ -24,8 +24,8 @@ function rangeVolatility(
     params: [windowParam("bars in the window")],
     firstIndex: (p) => p.window! - 1,
     history: () => WINDOW,
-    batch(input, p, offset) {
-      return batchFromKernel(def.createKernel(p), input, offset);
+    batch(input, p, offset, into) {
+      return batchFromKernel(def.createKernel(p), input, offset, into);
     },
     createKernel(p): FeatureKernel {
       const w = p.window!;
@@ -36,6 +36,9 @@ function rangeVolatility(
           if (Number.isNaN(s)) return s;
           const m = s / w;
           return Math.sqrt(m > 0 ? m : 0);
+        },
+        undo() {
+          mean.undo();
         },
         reset() {
           mean.reset();

@@ -13,6 +13,12 @@ class RollingExtreme {
   private head = 0;
   private size = 0;
   private t = 0;
+  // the state before the last push, for undo: the deque bounds and the one slot it overwrote
+  private sHead = 0;
+  private sSize = 0;
+  private sIdx = 0;
+  private sVal = 0;
+  private slot = 0;
   constructor(
     private readonly w: number,
     private readonly max: boolean,
@@ -22,6 +28,8 @@ class RollingExtreme {
   }
   push(x: number): number {
     const w = this.w;
+    this.sHead = this.head;
+    this.sSize = this.size;
     // drop values the new one dominates (from the back), then the one that left (front)
     while (this.size > 0) {
       const back = (this.head + this.size - 1) % w;
@@ -34,10 +42,22 @@ class RollingExtreme {
       this.size--;
     }
     const slot = (this.head + this.size) % w;
+    // popping only moves the bounds, so this slot is the only entry the push destroys
+    this.slot = slot;
+    this.sIdx = this.idx[slot]!;
+    this.sVal = this.val[slot]!;
     this.idx[slot] = this.t;
     this.val[slot] = x;
     this.size++;
     return ++this.t >= w ? this.val[this.head]! : Number.NaN;
+  }
+  /** Takes back the last `push` (once). */
+  undo(): void {
+    this.idx[this.slot] = this.sIdx;
+    this.val[this.slot] = this.sVal;
+    this.head = this.sHead;
+    this.size = this.sSize;
+    this.t--;
   }
   reset(): void {
     this.head = 0;
@@ -54,8 +74,8 @@ function distance(name: FeatureName, summary: string, max: boolean): FeatureDefi
     params: [windowParam("closes in the window")],
     firstIndex: (p) => p.window! - 1,
     history: () => WINDOW,
-    batch(input, p, offset) {
-      return batchFromKernel(def.createKernel(p), input, offset);
+    batch(input, p, offset, into) {
+      return batchFromKernel(def.createKernel(p), input, offset, into);
     },
     createKernel(p): FeatureKernel {
       const ext = new RollingExtreme(p.window!, max);
@@ -63,6 +83,9 @@ function distance(name: FeatureName, summary: string, max: boolean): FeatureDefi
         push(c) {
           const e = ext.push(c);
           return c / e - 1;
+        },
+        undo() {
+          ext.undo();
         },
         reset() {
           ext.reset();

@@ -17,13 +17,13 @@ export const rollingVolatility: FeatureDefinition = {
   params: [windowParam("simple returns in the window")],
   firstIndex: (p) => p.window!,
   history: () => WINDOW,
-  batch(input, p, offset) {
+  batch(input, p, offset, into) {
     const w = p.window!;
     // RollingMoments' arithmetic in the same order, held in locals for speed. The returns are the
     // shared simple-return series: the same expression as the stream computes, so the same values.
     const c = input.closes;
     const n = c.length;
-    const out = new Float64Array(n - offset);
+    const out = into ?? new Float64Array(n - offset);
     if (n <= w) return out;
     const r = input.simpleReturns();
     const every = resumInterval(w);
@@ -73,9 +73,11 @@ export const rollingVolatility: FeatureDefinition = {
     const win = new SlidingWindow(w);
     const m = new RollingMoments(w);
     let prev = Number.NaN;
+    let before = Number.NaN; // `prev` before the last push, for undo
     return {
       push(x) {
         const p = prev;
+        before = p;
         prev = x;
         if (Number.isNaN(p)) return Number.NaN; // first close: no return yet
         const r = x / p - 1;
@@ -87,6 +89,13 @@ export const rollingVolatility: FeatureDefinition = {
         else if (m.resumDue()) m.init(win.values, win.start);
         else m.slide(r, leaving);
         return Math.sqrt(m.variance());
+      },
+      undo() {
+        if (!Number.isNaN(before)) {
+          win.undo();
+          m.undo();
+        }
+        prev = before;
       },
       reset() {
         win.reset();

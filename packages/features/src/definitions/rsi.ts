@@ -19,8 +19,8 @@ export const rsi: FeatureDefinition = {
   params: [windowParam("Wilder periods")],
   firstIndex: (p) => p.window!,
   history: (p) => converging(1 / p.window!, p.window!),
-  batch(input, p, offset) {
-    return batchFromKernel(rsi.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(rsi.createKernel(p), input, offset, into);
   },
   createKernel(p): FeatureKernel {
     const w = p.window!;
@@ -28,8 +28,17 @@ export const rsi: FeatureDefinition = {
     let changes = 0;
     let gain = 0;
     let loss = 0;
+    // the state before the last push, for undo
+    let sPrev = Number.NaN;
+    let sChanges = 0;
+    let sGain = 0;
+    let sLoss = 0;
     return {
       push(x) {
+        sPrev = prev;
+        sChanges = changes;
+        sGain = gain;
+        sLoss = loss;
         const p = prev;
         prev = x;
         if (Number.isNaN(p)) return Number.NaN;
@@ -48,6 +57,12 @@ export const rsi: FeatureDefinition = {
         gain /= w;
         loss /= w;
         return rsiFromAverages(gain, loss);
+      },
+      undo() {
+        prev = sPrev;
+        changes = sChanges;
+        gain = sGain;
+        loss = sLoss;
       },
       reset() {
         prev = Number.NaN;

@@ -10,12 +10,17 @@ export const simpleReturn: FeatureDefinition = {
   params: [BARS_PARAM],
   firstIndex: (p) => p.bars!,
   history: () => WINDOW,
-  batch(input, p, offset) {
+  batch(input, p, offset, into) {
     const k = p.bars!;
     // One bar: the shared simple-return series (also read by rolling_volatility), same expression.
-    if (k === 1) return input.simpleReturns().subarray(offset);
+    if (k === 1) {
+      const r = input.simpleReturns().subarray(offset);
+      if (!into) return r;
+      into.set(r);
+      return into;
+    }
     const c = input.closes;
-    const out = new Float64Array(c.length - offset);
+    const out = into ?? new Float64Array(c.length - offset);
     for (let t = offset; t < c.length; t++) out[t - offset] = c[t]! / c[t - k]! - 1;
     return out;
   },
@@ -24,6 +29,9 @@ export const simpleReturn: FeatureDefinition = {
     return {
       push(x) {
         return x / lag.push(x) - 1;
+      },
+      undo() {
+        lag.undo();
       },
       reset() {
         lag.reset();

@@ -16,16 +16,21 @@ export const trueRangeFeature: FeatureDefinition = {
   params: [],
   firstIndex: () => 1,
   history: () => WINDOW,
-  batch(input, p, offset) {
-    return batchFromKernel(trueRangeFeature.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(trueRangeFeature.createKernel(p), input, offset, into);
   },
   createKernel(): FeatureKernel {
     let prev = Number.NaN;
+    let before = Number.NaN;
     return {
       push(c, _o, h, l) {
         const p = prev;
+        before = p;
         prev = c;
         return Number.isNaN(p) ? Number.NaN : trueRange(h, l, p);
+      },
+      undo() {
+        prev = before;
       },
       reset() {
         prev = Number.NaN;

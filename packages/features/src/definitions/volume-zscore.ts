@@ -12,8 +12,8 @@ export const volumeZscore: FeatureDefinition = {
   params: [windowParam("volumes in the window")],
   firstIndex: (p) => p.window! - 1,
   history: () => WINDOW,
-  batch(input, p, offset) {
-    return batchFromKernel(volumeZscore.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(volumeZscore.createKernel(p), input, offset, into);
   },
   createKernel(p): FeatureKernel {
     const w = p.window!;
@@ -29,6 +29,10 @@ export const volumeZscore: FeatureDefinition = {
         else m.slide(v, leaving);
         const sd = Math.sqrt(m.variance());
         return sd === 0 ? 0 : (v - m.mean) / sd;
+      },
+      undo() {
+        win.undo();
+        m.undo();
       },
       reset() {
         win.reset();

@@ -23,6 +23,10 @@ class RollingVariance {
     else this.m.slide(x, leaving);
     return this.m.variance();
   }
+  undo(): void {
+    this.win.undo();
+    this.m.undo();
+  }
   reset(): void {
     this.win.reset();
     this.m.reset();
@@ -41,8 +45,8 @@ export const yangZhangVolatility: FeatureDefinition = {
   params: [windowParam("bars in the window")],
   firstIndex: (p) => p.window!,
   history: () => WINDOW,
-  batch(input, p, offset) {
-    return batchFromKernel(yangZhangVolatility.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(yangZhangVolatility.createKernel(p), input, offset, into);
   },
   createKernel(p): FeatureKernel {
     const w = p.window!;
@@ -51,9 +55,11 @@ export const yangZhangVolatility: FeatureDefinition = {
     const openClose = new RollingVariance(w);
     const rs = new RollingMean(w);
     let prev = Number.NaN;
+    let before = Number.NaN; // `prev` before the last push, for undo
     return {
       push(c, o, h, l) {
         const pc = prev;
+        before = pc;
         prev = c;
         if (Number.isNaN(pc)) return Number.NaN;
         const vo = overnight.push(Math.log(o / pc));
@@ -62,6 +68,14 @@ export const yangZhangVolatility: FeatureDefinition = {
         if (Number.isNaN(s)) return Number.NaN;
         const v = vo + k * vc + (1 - k) * (s / w);
         return Math.sqrt(v > 0 ? v : 0);
+      },
+      undo() {
+        if (!Number.isNaN(before)) {
+          overnight.undo();
+          openClose.undo();
+          rs.undo();
+        }
+        prev = before;
       },
       reset() {
         overnight.reset();

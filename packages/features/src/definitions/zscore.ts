@@ -15,8 +15,8 @@ export const zscore: FeatureDefinition = {
   params: [windowParam("closes in the window")],
   firstIndex: (p) => p.window! - 1,
   history: () => WINDOW,
-  batch(input, p, offset) {
-    return batchFromKernel(zscore.createKernel(p), input, offset);
+  batch(input, p, offset, into) {
+    return batchFromKernel(zscore.createKernel(p), input, offset, into);
   },
   createKernel(p): FeatureKernel {
     const w = p.window!;
@@ -33,6 +33,10 @@ export const zscore: FeatureDefinition = {
         else m.slide(x, leaving);
         const sd = Math.sqrt(m.variance());
         return sd === 0 ? 0 : (x - m.mean) / sd;
+      },
+      undo() {
+        win.undo();
+        m.undo();
       },
       reset() {
         win.reset();

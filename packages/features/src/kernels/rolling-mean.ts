@@ -18,6 +18,7 @@ export class RollingMean {
   /** Adds `x`; returns the window sum (NaN while the window is not full). */
   pushSum(x: number): number {
     const w = this.w;
+    this.rs.mark();
     const leaving = this.win.push(x);
     const k = this.win.count;
     if (k < w) return Number.NaN;
@@ -26,6 +27,11 @@ export class RollingMean {
     return this.rs.sum;
   }
 
+  /** Takes back the last `pushSum` (once). */
+  undo(): void {
+    this.win.undo();
+    this.rs.undo();
+  }
   reset(): void {
     this.win.reset();
     this.rs.reset();

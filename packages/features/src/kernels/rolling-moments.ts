@@ -46,13 +46,24 @@ export class RollingMoments {
   private last = Number.NaN;
   private readonly every: number;
   private readonly pair = new Float64Array(2);
+  // the state before the last `observe`, for `undo`
+  private readonly saved = new Float64Array(5);
 
   constructor(readonly w: number) {
     this.every = resumInterval(w);
   }
 
-  /** Records `x` for the constant-run check; call once for every value, warm-up included. */
+  /**
+   * Records `x` for the constant-run check; call once for every value, warm-up included, before
+   * `init`/`slide`. It also keeps the state before this step, which `undo` restores.
+   */
   observe(x: number): void {
+    const s = this.saved;
+    s[0] = this.mean;
+    s[1] = this.m2;
+    s[2] = this.since;
+    s[3] = this.run;
+    s[4] = this.last;
     this.run = x === this.last ? this.run + 1 : 1;
     this.last = x;
   }
@@ -83,6 +94,15 @@ export class RollingMoments {
     this.settleConstant();
   }
 
+  /** Back to the state before the last `observe` (one step). */
+  undo(): void {
+    const s = this.saved;
+    this.mean = s[0]!;
+    this.m2 = s[1]!;
+    this.since = s[2]!;
+    this.run = s[3]!;
+    this.last = s[4]!;
+  }
   /** Sample variance (ddof = 1), never negative. */
   variance(): number {
     const m2 = this.m2;

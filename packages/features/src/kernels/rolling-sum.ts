@@ -9,6 +9,8 @@ import { resumInterval } from "./resum";
 export class RollingSum {
   sum = 0;
   private since = 0;
+  private savedSum = 0;
+  private savedSince = 0;
   private readonly every: number;
 
   constructor(readonly w: number) {
@@ -37,6 +39,16 @@ export class RollingSum {
     this.sum += xIn - xOut;
   }
 
+  /** Records the state, once per step before it changes, for `undo`. */
+  mark(): void {
+    this.savedSum = this.sum;
+    this.savedSince = this.since;
+  }
+  /** Back to the state of the last `mark`. */
+  undo(): void {
+    this.sum = this.savedSum;
+    this.since = this.savedSince;
+  }
   reset(): void {
     this.sum = 0;
     this.since = 0;

@@ -1,8 +1,7 @@
 /**
  * The Welford slide of a rolling variance, written once: `x` enters the window of `w` values and
- * `xOut` leaves it. `rolling_volatility`'s batch path and the fused moving-average + volatility
- * pass both call it, so they stay bit-identical by construction (the agreement and fused tests
- * check them against the stream kernel, `RollingMoments.slide`, which does the same arithmetic).
+ * `xOut` leaves it. `rolling_volatility`'s batch path calls it (the agreement test checks it
+ * against the stream kernel, `RollingMoments.slide`, which does the same arithmetic).
  *
  * Two scalar functions instead of one returning a pair: V8 inlines them and the callers keep mean
  * and m2 in locals (registers), which is what keeps the batch loops within their hand-loop budget

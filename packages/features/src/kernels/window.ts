@@ -14,10 +14,14 @@ export class SlidingWindow {
     this.values = new Float64Array(2 * w);
   }
 
+  /** The value the last `push` overwrote, for `undo`. */
+  private overwritten = 0;
   /** Appends `x`; returns the value that left the window (NaN while it is not yet full). */
   push(x: number): number {
     const h = this.start;
-    const out = this.count >= this.w ? this.values[h]! : Number.NaN;
+    const old = this.values[h]!;
+    const out = this.count >= this.w ? old : Number.NaN;
+    this.overwritten = old;
     this.values[h] = x;
     this.values[h + this.w] = x;
     this.start = h + 1 === this.w ? 0 : h + 1;
@@ -25,6 +29,14 @@ export class SlidingWindow {
     return out;
   }
 
+  /** Takes back the last `push` (once). */
+  undo(): void {
+    const h = this.start === 0 ? this.w - 1 : this.start - 1;
+    this.values[h] = this.overwritten;
+    this.values[h + this.w] = this.overwritten;
+    this.start = h;
+    this.count--;
+  }
   reset(): void {
     this.values.fill(0);
     this.start = 0;
