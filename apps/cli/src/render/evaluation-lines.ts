@@ -24,7 +24,11 @@ export function intervalPhrase(interval: ServedInterval, embargoGap: number): st
 }
 
 type Outcome = { readonly defined: boolean; readonly p_value?: number };
-const p = (o: Outcome): string => formatP(o.defined && o.p_value !== undefined ? o.p_value : null);
+/** `p = 0.069`, `p < 0.001`, `p = n/a`. */
+const p = (o: Outcome): string => {
+  const value = o.defined && o.p_value !== undefined ? o.p_value : null;
+  return value !== null && value < 0.001 ? "p < 0.001" : `p = ${formatP(value)}`;
+};
 
 /** A stored evaluation this build can render in full (the version-1 report the trainer writes). */
 function isReport(value: unknown): value is EvaluationReport {
@@ -51,12 +55,12 @@ export function evaluationLines(evaluation: unknown): string[] {
   const band = v.interval.band_99;
   const cal = v.confidence_calibration;
   const coverage = cov.defined
-    ? `validation coverage ${formatPercent(cov.coverage)} (${cov.covered}/${cov.n}${band ? `, 99 % band ${band.lower}–${band.upper}` : ""}), Kupiec p = ${p(v.interval.kupiec)}, Christoffersen p = ${p(v.interval.christoffersen)}`
+    ? `validation coverage ${formatPercent(cov.coverage)} (${cov.covered}/${cov.n}${band ? `, 99 % band ${band.lower}–${band.upper}` : ""}), Kupiec ${p(v.interval.kupiec)}, Christoffersen ${p(v.interval.christoffersen)}`
     : "validation coverage n/a";
   return [
     verdict,
-    `vs zero     CW p = ${p(v.zero.clark_west)} validation (n ${v.n}), ${p(wf.zero.clark_west)} walk-forward (n ${wf.n}); DM p = ${p(v.zero.diebold_mariano_squared)}; OOS R² ${r2.defined ? formatNumber(r2.r2, 3) : "n/a"}`,
-    `direction   PT p = ${p(pt)}${pt.defined ? ` (hit rate ${formatPercent(pt.hit_rate)})` : ""}`,
+    `vs zero     CW ${p(v.zero.clark_west)} validation (n ${v.n}), ${p(wf.zero.clark_west)} walk-forward (n ${wf.n}); DM ${p(v.zero.diebold_mariano_squared)}; OOS R² ${r2.defined ? formatNumber(r2.r2, 3) : "n/a"}`,
+    `direction   PT ${p(pt)}${pt.defined ? ` (hit rate ${formatPercent(pt.hit_rate)})` : ""}`,
     `interval    ${intervalPhrase(evaluation.interval, evaluation.folds.embargo.gap)}`,
     `coverage    ${coverage}`,
     `confidence  ${cal.defined ? `ECE ${formatNumber(cal.ece, 3)}, Brier ${formatNumber(cal.brier, 4)}, mean ${formatNumber(cal.mean_probability, 3)} vs hit rate ${formatNumber(cal.hit_rate, 3)}` : "calibration n/a"}`,
