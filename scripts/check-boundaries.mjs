@@ -15,7 +15,6 @@ const allowed = {
   "@mle/trainer": ["@mle/dataset", "@mle/evaluation", "ml-matrix", "zod"],
   // The S3 backend speaks the S3 API through the AWS SDK (the registry README says why).
   "@mle/registry": ["@aws-sdk/client-s3", "zod"],
-  // trainer: loadModel, and the served interval of evaluation.json (parseServedInterval, intervalOffsets).
   "@mle/inference": ["@mle/market-client", "@mle/features", "@mle/registry", "@mle/trainer"],
   "@mle/jobs": ["bullmq", "ioredis"],
 };
