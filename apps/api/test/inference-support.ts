@@ -71,6 +71,8 @@ export interface TrainSpec {
   readonly activate?: boolean;
   /** The kind and hyperparameters (default ridge, alpha 1). */
   readonly model?: ModelSpec;
+  /** Save evaluation.json as `mle train` does (default false: a version from before evaluations). */
+  readonly evaluation?: boolean;
 }
 
 /** Trains a model on 300 sample candles of two symbols and saves it. Returns the version. */

@@ -1,6 +1,7 @@
 /**
- * Confidence and prediction interval from the model's validation residuals
- * (`residual = actual - predicted` on the held-out validation rows).
+ * Confidence from the model's validation residuals (`residual = actual - predicted` on the
+ * held-out validation rows), and the residual-quantile interval of versions without an
+ * evaluation (the conformal one is in `served-interval.ts`).
  * @module
  */
 import { normalCdf } from "./normal-cdf";
@@ -13,11 +14,18 @@ export interface ResidualStats {
   readonly directional_accuracy: number;
 }
 
+/**
+ * How a served interval was made: split-conformal on the walk-forward test residuals stored in
+ * the version's evaluation.json, or the empirical quantiles of its validation residuals.
+ */
+export type IntervalMethod = "split-conformal" | "validation-residual-quantiles";
+
 /** A 90% interval for the next return. */
 export interface PredictionInterval {
   readonly lower: number;
   readonly upper: number;
   readonly level: 0.9;
+  readonly method: IntervalMethod;
 }
 
 /**
@@ -50,18 +58,25 @@ export function directionConfidence(prediction: number, residuals: ResidualStats
 
 /**
  * The 90% prediction interval `[prediction + q05, prediction + q95]` from the empirical 5% and
- * 95% quantiles of the validation residuals (no distributional assumption).
+ * 95% quantiles of the validation residuals (no distributional assumption): what a version
+ * without `evaluation.json` serves.
  *
  * @example
  * ```ts
- * predictionInterval(0.002, { q05: -0.02, q95: 0.018 }); // { lower: -0.018, upper: 0.02, level: 0.9 }
+ * predictionInterval(0.002, { q05: -0.02, q95: 0.018 });
+ * // { lower: -0.018, upper: 0.02, level: 0.9, method: "validation-residual-quantiles" }
  * ```
  */
 export function predictionInterval(
   prediction: number,
   quantiles: { readonly q05: number; readonly q95: number },
 ): PredictionInterval {
-  return { lower: prediction + quantiles.q05, upper: prediction + quantiles.q95, level: 0.9 };
+  return {
+    lower: prediction + quantiles.q05,
+    upper: prediction + quantiles.q95,
+    level: 0.9,
+    method: "validation-residual-quantiles",
+  };
 }
 
 function clamp01(x: number): number {

@@ -15,8 +15,10 @@ export type { InferenceErrorOptions } from "./errors";
 export { toItemError } from "./item-error";
 export type { ItemError } from "./item-error";
 export { directionConfidence, predictionInterval } from "./confidence";
-export type { PredictionInterval, ResidualStats } from "./confidence";
+export type { IntervalMethod, PredictionInterval, ResidualStats } from "./confidence";
 export { normalCdf } from "./normal-cdf";
+/** The version artifact the served interval is read from (owned by @mle/trainer). */
+export { EVALUATION_FILE } from "@mle/trainer";
 export type { ModelSnapshot, RowPrediction } from "./snapshot";
 export type {
   BatchItem,

@@ -93,6 +93,7 @@ describe("serving every model kind", () => {
       lower: p.prediction + r.quantiles.q05,
       upper: p.prediction + r.quantiles.q95,
       level: 0.9,
+      method: "validation-residual-quantiles",
     });
     const [batch] = await predictor.predictBatch(["AAPL"]);
     expect(batch).toMatchObject({ ok: true, result: { prediction: p.prediction } });

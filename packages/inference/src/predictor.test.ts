@@ -65,6 +65,7 @@ describe("createPredictor", () => {
       lower: p.prediction + artifact.residuals.quantiles.q05,
       upper: p.prediction + artifact.residuals.quantiles.q95,
       level: 0.9,
+      method: "validation-residual-quantiles",
     });
   });
 

@@ -13,6 +13,7 @@ import type { LoadedArtifacts } from "@mle/registry";
 import { type LoadedModel, loadModel, type ModelArtifact } from "@mle/trainer";
 import type { ResidualStats } from "./confidence";
 import { InferenceError } from "./errors";
+import { type IntervalRule, intervalRule } from "./served-interval";
 
 /** A model held in memory by the predictor. Immutable once built. */
 export interface ServingModel {
@@ -33,6 +34,8 @@ export interface ServingModel {
   /** Identifies everything that determines the feature vector (cache key part). */
   readonly specKey: string;
   readonly residuals: ResidualStats;
+  /** How the 90 % interval is made: the evaluation's conformal calibration, or `residuals`. */
+  readonly interval: IntervalRule;
   /** The parsed model.json (any kind). */
   readonly artifact: ModelArtifact;
   /** The kind's predictor: `model.predictRow(x)` with `x` in `columns` order. */
@@ -49,7 +52,8 @@ export interface ServingModelOptions {
 /**
  * Builds a {@link ServingModel} from artifacts the registry has verified. Throws InferenceError
  * INCOMPATIBLE_MODEL when model.json is not a model this build understands or its feature spec
- * cannot be produced (unknown feature, bad lookback, columns that disagree with the spec).
+ * cannot be produced (unknown feature, bad lookback, columns that disagree with the spec), or
+ * when its evaluation.json holds an interval this build cannot serve.
  *
  * @example
  * ```ts
@@ -67,6 +71,7 @@ export function toServingModel(
   const spec = parseSpec(artifact, version);
   const columns = spec.features;
 
+  const interval = parseInterval(loaded, columns, version);
   const servingSpec = withReportingColumns(spec);
   const history = options.extraHistory;
   const fetchCandles = candlesNeeded(servingSpec, 1, history === undefined ? {} : { history });
@@ -79,6 +84,7 @@ export function toServingModel(
     fetchCandles,
     specKey: `${servingSpec.lookback}|${servingSpec.features.join(",")}|${fetchCandles}`,
     residuals: artifact.residuals,
+    interval,
     artifact,
     model,
     loaded,
@@ -117,6 +123,18 @@ function parseSpec(artifact: ModelArtifact, version: string): FeatureSpec {
     return validateFeatureSpec(artifact.feature_spec);
   } catch (cause) {
     throw incompatible(version, `its feature spec cannot be computed (${message(cause)})`, cause);
+  }
+}
+
+function parseInterval(
+  loaded: LoadedArtifacts,
+  columns: readonly string[],
+  version: string,
+): IntervalRule {
+  try {
+    return intervalRule(loaded, columns);
+  } catch (cause) {
+    throw incompatible(version, `its evaluation cannot be served (${message(cause)})`, cause);
   }
 }
 

@@ -5,7 +5,8 @@
  * activated in between.
  * @module
  */
-import { directionConfidence, type PredictionInterval, predictionInterval } from "./confidence";
+import { directionConfidence, type PredictionInterval } from "./confidence";
+import { intervalFor } from "./served-interval";
 import type { ServingModel } from "./serving-model";
 
 /** The part of a prediction that depends only on the feature row. */
@@ -40,7 +41,7 @@ export function scoreRow(model: ServingModel, x: ArrayLike<number>): RowPredicti
   return {
     prediction,
     confidence: directionConfidence(prediction, model.residuals),
-    prediction_interval: predictionInterval(prediction, model.residuals.quantiles),
+    prediction_interval: intervalFor(model.interval, prediction, x, model.residuals.quantiles),
   };
 }
 

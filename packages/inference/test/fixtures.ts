@@ -19,6 +19,8 @@ export interface TrainSpec {
   /** A kind other than ridge (then `alpha` is ignored). */
   readonly model?: ModelSpec;
   readonly activate?: boolean;
+  /** Save evaluation.json as `mle train` does (default false: a version from before evaluations). */
+  readonly evaluation?: boolean;
 }
 
 /** A registry in a fresh temp folder; `cleanup` removes it. */

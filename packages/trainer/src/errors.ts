@@ -12,6 +12,8 @@ export const TrainerErrorCode = {
   NO_SKILL_EVIDENCE: "NO_SKILL_EVIDENCE",
   /** A `model.json` document does not match the `mle.ridge` format. */
   INVALID_MODEL: "INVALID_MODEL",
+  /** An `evaluation.json` document is not one this build can read (its served interval part is checked). */
+  INVALID_EVALUATION: "INVALID_EVALUATION",
 } as const;
 
 export type TrainerErrorCode = (typeof TrainerErrorCode)[keyof typeof TrainerErrorCode];

@@ -20,6 +20,7 @@ export type {
   OutOfSampleSet,
 } from "./evaluation/out-of-sample";
 export { EVALUATION_FORMAT, EVALUATION_FORMAT_VERSION, evaluateRun } from "./evaluation/report";
+export { EVALUATION_FILE, parseServedInterval } from "./evaluation/served-interval-schema";
 export type { EvaluationInput, EvaluationReport } from "./evaluation/report";
 export { formatP, SKILL_ALPHA, verdictOf } from "./evaluation/verdict";
 export { requireSkill, skillEvidence } from "./evaluation/require-skill";

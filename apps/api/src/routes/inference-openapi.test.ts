@@ -56,7 +56,13 @@ describe("the OpenAPI document", () => {
         lower: -0.0181,
         upper: 0.0195,
         level: 0.9,
+        method: "split-conformal",
       });
+      // How the interval is computed, on /predict's own description too.
+      expect(doc.paths["/predict"]!.get!.description).toContain(
+        "q is the ⌈(n + 1)·0.9⌉-th smallest of |actual − predicted| / s",
+      );
+      expect(doc.components.schemas.ModelDetails!.properties).toHaveProperty("evaluation");
       expect(doc.components.schemas.BatchResponse!.example).toBeDefined();
       expect(doc.paths["/predict/batch"]!.post!.description).toContain("1 to 100 symbols");
     } finally {

@@ -102,11 +102,31 @@ describe("GET /model/{version}", () => {
     expect(body.metadata).toMatchObject({ version: v1 });
     expect(body.metrics).toHaveProperty("validation");
     expect(body.dataset_summary).toBeTypeOf("object");
+    // Saved without evaluation.json, as versions trained before evaluations were stored.
+    expect(body.evaluation).toBeNull();
     expect(await json(await a.get("/model/active"))).toEqual(body);
     expect(await json(await a.get(`/api/v1/model/${v1}`))).toEqual(body);
     for (const alias of [`/models/${v1}`, `/api/v1/models/${v1}`]) {
       expect(await json(await a.get(alias)), alias).toEqual(body);
     }
+  });
+
+  it("includes the stored evaluation.json: verdict, statistics and the served interval's calibration", async () => {
+    const v1 = await trainModel(registry, source, { evaluation: true });
+    const stored = (await registry.load(v1)).files["evaluation.json"];
+    const a = await api();
+    const body = await json<{ evaluation: Record<string, unknown> }>(await a.get(`/model/${v1}`));
+    expect(body.evaluation).toEqual(stored);
+    expect(body.evaluation).toMatchObject({
+      format: "mle.evaluation",
+      verdict: { skill: expect.any(Boolean), text: expect.any(String) },
+      interval: { method: "split-conformal", calibration_set: "walk_forward_test" },
+    });
+    // The interval /predict serves is the one recorded there.
+    const p = await json<{ prediction_interval: { method: string } }>(
+      await a.get("/predict?symbol=AAPL"),
+    );
+    expect(p.prediction_interval.method).toBe("split-conformal");
   });
 
   it("shows the kind and every hyperparameter of a gbdt version, from the trainer's table", async () => {

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { NO_ACTIVE_MODEL_MESSAGE } from "@mle/inference";
+import { EVALUATION_FILE, NO_ACTIVE_MODEL_MESSAGE } from "@mle/inference";
 import { DEFAULT_MODEL, type EntryMetrics, type Registry } from "@mle/registry";
 import { errorResponses } from "../errors/envelope";
 import type { AppEnv } from "../app-env";
@@ -68,7 +68,7 @@ const modelRoute = createRoute({
   tags: ["models"],
   summary: "One model version",
   description:
-    "Model kind and hyperparameters (from model.json), metadata, metrics, feature columns, dataset summary, status and aliases of a version of a registered model (`model=`, default `default`). The version may be an alias (`active`, `champion`). A version that is neither `vN` nor an alias name is 422 VALIDATION_ERROR; an unknown one 404 MODEL_NOT_FOUND, an unset alias 404 ALIAS_NOT_FOUND.",
+    "Model kind and hyperparameters (from model.json), metadata, metrics, feature columns, dataset summary, evaluation (evaluation.json: forecast-comparison tests, interval coverage, the served interval's split-conformal calibration and the verdict; null for versions without one), status and aliases of a version of a registered model (`model=`, default `default`). The version may be an alias (`active`, `champion`). A version that is neither `vN` nor an alias name is 422 VALIDATION_ERROR; an unknown one 404 MODEL_NOT_FOUND, an unset alias 404 ALIAS_NOT_FOUND.",
   request: { params: z.object({ version: VersionPath }), query: z.object({ model: ModelQuery }) },
   responses: {
     200: {
@@ -176,6 +176,8 @@ export function registerModelRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext)
           key_metrics: keyMetrics(d.key_metrics),
           feature_columns: d.featureColumns as Details["feature_columns"],
           dataset_summary: d.datasetSummary as Details["dataset_summary"],
+          // null for versions saved before evaluations were stored (and when it does not verify).
+          evaluation: (d.files[EVALUATION_FILE] ?? null) as Details["evaluation"],
         },
         200,
       );

@@ -4,13 +4,19 @@
  */
 import { z } from "@hono/zod-openapi";
 import { isAliasName, isModelName, isVersionName } from "@mle/registry";
+import { EvaluationSchema } from "./evaluation";
 
 /** Largest number of symbols one `POST /predict/batch` accepts. */
 export const MAX_BATCH_SYMBOLS = 100;
 
+/** How the served 90 % interval is computed; shown in the OpenAPI document. */
+export const INTERVAL_DOC =
+  "`prediction_interval` (level 0.9) depends on the version, and `prediction_interval.method` says which applies. `split-conformal` (versions with an evaluation.json, i.e. trained by this release): prediction ± q · s, where s is the row's `rolling_volatility` when the model uses that column (else 1) and q is the ⌈(n + 1)·0.9⌉-th smallest of |actual − predicted| / s over the n walk-forward test rows of training (out-of-sample residuals, never training residuals; n and q are in `/model/{version}` `evaluation.interval`). `validation-residual-quantiles` (older versions): [prediction + q05, prediction + q95], q05/q95 the empirical 5 % and 95 % quantiles of the validation residuals.";
+
 /** How confidence and the interval are computed; shown in the OpenAPI document. */
 export const CONFIDENCE_DOC =
-  "`confidence` is the probability, in [0, 1], that the realised next return has the sign of `prediction`, under a Gaussian model of the validation residuals (actual − predicted on the model's held-out rows, mean μ, std σ): confidence = Φ(sign(prediction) · (prediction + μ) / σ), Φ the standard normal CDF. 0.5 is a coin flip (also the value for a prediction of exactly 0). `prediction_interval` is [prediction + q05, prediction + q95] with q05/q95 the empirical 5% and 95% quantiles of the validation residuals (level 0.9).";
+  "`confidence` is the probability, in [0, 1], that the realised next return has the sign of `prediction`, under a Gaussian model of the validation residuals (actual − predicted on the model's held-out rows, mean μ, std σ): confidence = Φ(sign(prediction) · (prediction + μ) / σ), Φ the standard normal CDF. 0.5 is a coin flip (also the value for a prediction of exactly 0). " +
+  INTERVAL_DOC;
 
 /**
  * A model version (`v` + a positive number without leading zeros, at most 9 digits) or an alias
@@ -72,10 +78,18 @@ export const PredictionSchema = z
       example: "2025-12-31T00:00:00.000Z",
     }),
     prediction_interval: z
-      .object({ lower: z.number(), upper: z.number(), level: z.literal(0.9) })
+      .object({
+        lower: z.number(),
+        upper: z.number(),
+        level: z.literal(0.9),
+        method: z.enum(["split-conformal", "validation-residual-quantiles"]).openapi({
+          description: "How the interval was computed (see `confidence`).",
+        }),
+      })
       .openapi({
-        description: "90% interval from the validation residual quantiles.",
-        example: { lower: -0.0181, upper: 0.0195, level: 0.9 },
+        description:
+          "90% interval for the next return: split-conformal on the walk-forward test residuals stored in the version's evaluation.json, or the validation residual quantiles for versions without one.",
+        example: { lower: -0.0181, upper: 0.0195, level: 0.9, method: "split-conformal" },
       }),
   })
   .openapi("Prediction");
@@ -139,7 +153,12 @@ export const BatchResponseSchema = z
               rolling_volatility: 0.0142,
             },
             timestamp: "2025-12-31T00:00:00.000Z",
-            prediction_interval: { lower: -0.0181, upper: 0.0195, level: 0.9 },
+            prediction_interval: {
+              lower: -0.0181,
+              upper: 0.0195,
+              level: 0.9,
+              method: "split-conformal",
+            },
           },
         },
         {
@@ -307,6 +326,7 @@ export const ModelDetailsSchema = z
         example: ["close", "simple_return", "moving_average", "rolling_volatility"],
       }),
     dataset_summary: DatasetSummary,
+    evaluation: EvaluationSchema,
   })
   .openapi("ModelDetails");
 

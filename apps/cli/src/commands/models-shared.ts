@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import type { ModelRegistry, Registry } from "@mle/registry";
+import { EVALUATION_FILE } from "@mle/trainer";
 import type { CliDeps } from "../deps";
 import {
   DEFAULT_REGISTRY_LOCATION,
@@ -61,8 +62,8 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** File name of the evaluation report stored with each version. */
-export const EVALUATION_FILE = "evaluation.json";
+/** File name of the evaluation report stored with each version (owned by @mle/trainer). */
+export { EVALUATION_FILE };
 
 /**
  * A version's `evaluation.json`, or undefined when the version has none (trained before

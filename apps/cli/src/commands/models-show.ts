@@ -1,7 +1,8 @@
 import { Command } from "commander";
 import type { CliDeps } from "../deps";
 import { formatNumber, formatPercent } from "../render/format";
-import { skillEvidence } from "@mle/trainer";
+import { PREDICTIONS_FILE } from "@mle/trainer";
+import { evaluationLines } from "../render/evaluation-lines";
 import type { RegistryFlags } from "../util/registry-location";
 import {
   addRegistryOptions,
@@ -23,7 +24,8 @@ function field(metadata: Record<string, unknown> | null, key: string): unknown {
 
 /**
  * `mle models show <version|alias>`: status, aliases, metadata, key metrics and feature columns
- * of one version; `--json` prints the registry's `get(ref)` result plus its evaluation.
+ * of one version, then its evaluation: the verdict and the statistics behind it; `--json` prints
+ * the registry's `get(ref)` result plus `evaluation` (predictions.json only as `{ stored: true }`).
  *
  * @example
  * models.addCommand(createModelsShowCommand(deps));
@@ -44,7 +46,15 @@ export function createModelsShowCommand(deps: CliDeps): Command {
           ? ((await loadEvaluation(registry, details.version)) ?? null)
           : null;
       if (opts.json) {
-        deps.stdout.write(toJson({ ...details, evaluation }));
+        // predictions.json (every out-of-sample prediction, hundreds of KB) is named, not printed.
+        const { files, ...rest } = details;
+        const shown = Object.fromEntries(
+          Object.entries(files).map(([name, value]) => [
+            name,
+            name === PREDICTIONS_FILE && value !== null ? { stored: true } : value,
+          ]),
+        );
+        deps.stdout.write(toJson({ ...rest, files: shown, evaluation }));
         return;
       }
       const md = details.metadata;
@@ -63,7 +73,7 @@ export function createModelsShowCommand(deps: CliDeps): Command {
         `dataset     sha256 ${String(field(md, "dataset_hash") ?? "-")}`,
         `validation  RMSE ${formatNumber(details.key_metrics?.rmse)}  R² ${formatNumber(details.key_metrics?.r2, 4)}  direction ${formatPercent(details.key_metrics?.directional_accuracy)}`,
         `trained in  ${String(field(md, "training_duration_ms") ?? "-")} ms`,
-        `verdict     ${skillEvidence(evaluation ?? undefined).text}`,
+        ...evaluationLines(evaluation),
       ];
       deps.stdout.write(`${lines.join("\n")}\n`);
     });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
 import type { TrainSummary } from "../train/summary";
+import type { PredictionsArtifact } from "@mle/trainer";
 
 const CONFIG = [
   "symbols: [AAPL, MSFT]",
@@ -34,6 +35,48 @@ describe("mle train: the evaluation verdict", () => {
     expect(run.stdout).toMatch(
       / {2}interval {3}90 % split-conformal ± [0-9.]+ × rolling_volatility \(\d+ walk-forward test rows, embargo 11\); validation coverage [0-9.]+%/,
     );
+  });
+
+  it("stores predictions.json beside evaluation.json; models show prints the verdict and key statistics", async () => {
+    const file = await tmp.file(
+      "train-show.yaml",
+      CONFIG.replace("registry_dir: models", "registry_dir: show-models"),
+    );
+    const cli = createTestCli({ cwd: tmp.dir, source: createSampleSource() });
+    const summary = JSON.parse(
+      (await cli.run("train", "--config", file, "--json")).stdout,
+    ) as TrainSummary;
+    const loaded = await createRegistry({ dir: path.join(tmp.dir, "show-models") }).load("v1");
+    expect(Object.keys(loaded.files).sort()).toEqual(["evaluation.json", "predictions.json"]);
+    const predictions = loaded.files["predictions.json"] as PredictionsArtifact;
+    expect(predictions).toMatchObject({
+      format: "mle.predictions",
+      interval_method: "split-conformal",
+      symbols: ["AAPL", "MSFT"],
+    });
+    expect(predictions.actual).toHaveLength(
+      summary.evaluation.folds.test_rows + summary.rows.validation,
+    );
+    expect(loaded.metadata.artifacts["predictions.json"]!.bytes).toBeGreaterThan(0);
+
+    const text = await cli.run("models", "show", "v1", "--registry-dir", "show-models");
+    expect(text.stdout).toContain(`verdict     ${summary.verdict}\n`);
+    expect(text.stdout).toMatch(
+      /^vs zero {5}CW p [=<] \S+ validation \(n \d+\), p [=<] \S+ walk-forward \(n \d+\); DM p [=<] /m,
+    );
+    expect(text.stdout).toMatch(/^direction {3}PT p [=<] \S+ \(hit rate [0-9.]+%\)$/m);
+    expect(text.stdout).toMatch(
+      /^interval {4}90 % split-conformal ± [0-9.]+ × rolling_volatility \(\d+ walk-forward test rows, embargo 11\)$/m,
+    );
+    expect(text.stdout).toMatch(
+      /^coverage {4}validation coverage [0-9.]+% \(\d+\/\d+, 99 % band \d+–\d+\), Kupiec p [=<] /m,
+    );
+    expect(text.stdout).toMatch(/^confidence {2}ECE [0-9.]+, Brier /m);
+    const json = JSON.parse(
+      (await cli.run("models", "show", "v1", "--registry-dir", "show-models", "--json")).stdout,
+    );
+    expect(json.evaluation).toEqual(loaded.files["evaluation.json"]);
+    expect(json.files["predictions.json"]).toEqual({ stored: true });
   });
 
   it("--json carries the whole evaluation object; --gap overrides the automatic embargo", async () => {

@@ -1,5 +1,6 @@
 import { formatParams } from "./format-params";
 import { formatMeanStd, formatNumber, formatPercent } from "../render/format";
+import { intervalPhrase } from "../render/evaluation-lines";
 import { renderTable } from "../render/table";
 import type { MetricsLike, TrainSummary } from "./summary";
 
@@ -13,17 +14,11 @@ function metricRow(label: string, m: MetricsLike): string[] {
 }
 
 function intervalLine(s: TrainSummary): string {
-  const i = s.evaluation.interval;
   const cov = s.evaluation.validation.interval.coverage;
   const coverage = cov.defined
     ? `validation coverage ${formatPercent(cov.coverage)}`
     : "validation coverage n/a";
-  if (i.method !== "split-conformal")
-    return `  interval   90 % from validation residual quantiles (${i.reason}); ${coverage}`;
-  const width = i.scale_feature
-    ? `${formatNumber(i.quantile, 3)} × ${i.scale_feature}`
-    : formatNumber(i.quantile);
-  return `  interval   90 % split-conformal ± ${width} (${i.calibration_size} walk-forward test rows, embargo ${s.evaluation.folds.embargo.gap}); ${coverage}`;
+  return `  interval   ${intervalPhrase(s.evaluation.interval, s.evaluation.folds.embargo.gap)}; ${coverage}`;
 }
 
 /**

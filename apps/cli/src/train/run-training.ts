@@ -1,7 +1,7 @@
 import { buildDataset, summarizeDataset } from "@mle/dataset";
 import type { MarketDataSource } from "@mle/market-client";
 import type { Registry } from "@mle/registry";
-import { train } from "@mle/trainer";
+import { PREDICTIONS_FILE, predictionsArtifact, train } from "@mle/trainer";
 import type { TrainConfig } from "../config/schema";
 import { formatParams } from "./format-params";
 import type { Progress } from "../render/progress";
@@ -32,7 +32,7 @@ export interface RunTrainingInput {
 
 /**
  * The training pipeline: fetch candles per symbol → build the dataset → fit ridge with
- * walk-forward CV → save the five artifacts through the registry (activating when asked).
+ * walk-forward CV → save the five artifacts plus evaluation.json and predictions.json through the registry (activating when asked).
  * Nothing is written unless every earlier step succeeded.
  *
  * @example
@@ -78,14 +78,22 @@ export async function runTraining(input: RunTrainingInput): Promise<TrainSummary
     input.requireSkill === true && config.activate && !result.evaluation.verdict.skill;
   const activate = config.activate && !refused;
   progress.step(`saving into ${registry.location} (model ${registry.model})`);
-  // evaluation.json goes with the version's other artifacts (the registry hashes it like them).
+  // evaluation.json and predictions.json (the out-of-sample predictions with their served
+  // intervals, for the UI and reports) go with the version's other artifacts, hashed like them.
   const artifacts: Parameters<Registry["save"]>[0] & { files: Record<string, unknown> } = {
     model: result.model,
     metadata,
     metrics: result.metrics,
     featureColumns: [...dataset.featureColumns],
     datasetSummary,
-    files: { [EVALUATION_FILE]: result.evaluation },
+    files: {
+      [EVALUATION_FILE]: result.evaluation,
+      [PREDICTIONS_FILE]: predictionsArtifact(
+        dataset,
+        result.predictions,
+        result.evaluation.interval,
+      ),
+    },
   };
   const saved = await registry.save(artifacts, { activate });
   const active = await registry.getActive();

@@ -1,5 +1,6 @@
 import { buildDataset, type PriceSeries, summarizeDataset } from "@mle/dataset";
 import type { ModelSpec } from "../kinds/model-spec";
+import { EVALUATION_FILE } from "../evaluation/served-interval-schema";
 import { train } from "../train";
 
 /** What {@link trainSample} reads candles from (a `MarketDataSource` fits). */
@@ -21,6 +22,11 @@ export interface SampleTrainSpec {
   readonly alpha?: number;
   /** A kind other than ridge (then `alpha` is ignored). */
   readonly model?: ModelSpec;
+  /**
+   * Also return `files: { "evaluation.json" }` as `mle train` saves it (default false: a version
+   * as trained before evaluations were stored, served with the validation residual quantiles).
+   */
+  readonly evaluation?: boolean;
 }
 
 const DEFAULT_COLUMNS = ["close", "simple_return", "moving_average", "rolling_volatility"];
@@ -51,5 +57,6 @@ export async function trainSample(source: CandleReader, spec: SampleTrainSpec = 
     metrics: result.metrics,
     featureColumns: result.model.feature_spec.features,
     datasetSummary: summarizeDataset(ds),
+    ...(spec.evaluation === true ? { files: { [EVALUATION_FILE]: result.evaluation } } : {}),
   };
 }
