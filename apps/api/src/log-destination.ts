@@ -64,7 +64,8 @@ export function createLogDestination(fd: number): LogDestination {
       writeNext();
     },
     flushSync(deadlineMs = EXIT_FLUSH_DEADLINE_MS) {
-      // A write in flight owns its chunk; lines queued behind it are written here.
+      // A write in flight owns its chunk; lines queued behind it are written here. That chunk
+      // runs on the thread pool and cannot be waited for here: it may land after these lines.
       const until = performance.now() + deadlineMs;
       let chunk = pending.length > 0 ? Buffer.concat(pending) : undefined;
       pending = [];

@@ -6,11 +6,15 @@
  * @module
  */
 import { isAliasName, isVersionName, type Registry } from "@mle/registry";
+import { EVALUATION_FILE } from "@mle/trainer";
 import { InferenceError, NO_ACTIVE_MODEL_MESSAGE } from "./errors";
 import { Lru } from "./lru";
 import { fromRegistryError } from "./registry-errors";
 import { type ServingModel, toServingModel } from "./serving-model";
 import { SingleFlight } from "./single-flight";
+
+/** The extra artifacts serving reads (the interval's calibration); predictions.json is the UI's. */
+const SERVED_FILES = { files: [EVALUATION_FILE] } as const;
 
 export interface ModelStoreOptions {
   readonly registry: Registry;
@@ -137,7 +141,7 @@ export class ModelStore {
     const serving = this.#serving;
     if (!serving) return null;
     try {
-      await this.#registry.load(serving.version);
+      await this.#registry.load(serving.version, SERVED_FILES);
       return null;
     } catch (error) {
       return fromRegistryError(error, serving.version);
@@ -204,7 +208,7 @@ export class ModelStore {
     return this.#loads.do(version, async () => {
       let model: ServingModel;
       try {
-        model = toServingModel(await this.#registry.load(version), this.#options());
+        model = toServingModel(await this.#registry.load(version, SERVED_FILES), this.#options());
       } catch (error) {
         throw fromRegistryError(error, version);
       }

@@ -122,6 +122,8 @@ export async function inspectVersion(
   model: string,
   version: string,
   checks: ContentChecks = {},
+  /** Extra artifacts to read and verify (default: every one the manifest lists). */
+  extrasWanted?: ReadonlySet<string>,
 ): Promise<Inspection> {
   let stored: StoredVersion | null;
   try {
@@ -152,7 +154,10 @@ export async function inspectVersion(
     else verified = meta.value as ModelMetadata;
   }
 
-  const listed = verified ? Object.keys(verified.artifacts) : [...HASHED_FILES];
+  const isRequired = (f: string) => (HASHED_FILES as readonly string[]).includes(f);
+  const listed = (verified ? Object.keys(verified.artifacts) : [...HASHED_FILES]).filter(
+    (f) => isRequired(f) || extrasWanted === undefined || extrasWanted.has(f),
+  );
   for (const file of listed) {
     const read = await readRaw(stored, version, file);
     if (!read.ok) {

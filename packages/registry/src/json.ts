@@ -35,6 +35,31 @@ export function toJsonBytes(value: unknown, what: string): Uint8Array {
 }
 
 /**
+ * Deterministic compact JSON bytes (no indentation, trailing newline), for the extra artifacts:
+ * long number arrays (validation predictions) take about a third less room than indented.
+ *
+ * @example
+ * ```ts
+ * new TextDecoder().decode(toCompactJsonBytes({ a: [1, 2] }, "x")); // '{"a":[1,2]}\n'
+ * ```
+ */
+export function toCompactJsonBytes(value: unknown, what: string): Uint8Array {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch (cause) {
+    throw new RegistryError("INVALID_ARGUMENT", `${what} is not JSON-serialisable`, { cause });
+  }
+  if (text === undefined) {
+    throw new RegistryError(
+      "INVALID_ARGUMENT",
+      `${what} is not JSON-serialisable (got ${typeof value})`,
+    );
+  }
+  return encoder.encode(`${text}\n`);
+}
+
+/**
  * sha256 (hex) and size of some bytes.
  *
  * @example

@@ -100,9 +100,9 @@ export function createModelRegistry(ctx: ModelRegistryContext): Registry {
     };
   }
 
-  async function existing(version: string): Promise<Existing> {
+  async function existing(version: string, extras?: ReadonlySet<string>): Promise<Existing> {
     versionNumber(version);
-    const ins = await inspectVersion(backend, model, version, ctx.contentChecks);
+    const ins = await inspectVersion(backend, model, version, ctx.contentChecks, extras);
     if (ins.exists) return ins;
     const active = await tolerantAlias(ACTIVE_ALIAS).catch(() => null);
     const detail =
@@ -289,9 +289,10 @@ export function createModelRegistry(ctx: ModelRegistryContext): Registry {
       return details;
     },
 
-    async load(ref): Promise<LoadedArtifacts> {
+    async load(ref, options = {}): Promise<LoadedArtifacts> {
       const version = await resolve(ref);
-      const ins = await existing(version);
+      const wanted = options.files === undefined ? undefined : new Set(options.files);
+      const ins = await existing(version, wanted);
       if (ins.problem) throw corrupt(ins);
       return {
         version,

@@ -8,7 +8,7 @@
 import type { RegistryBackend } from "./backend";
 import { HASHED_FILES, type HashedFile } from "./constants";
 import { ioError, RegistryError } from "./errors";
-import { digest, toJsonBytes } from "./json";
+import { digest, toCompactJsonBytes, toJsonBytes } from "./json";
 import { buildMetadata, EXTRA_FILE_PATTERN, MAX_EXTRA_FILES } from "./metadata";
 import type { ArtifactDigest, SaveArtifacts } from "./types";
 import { isVersionName, MAX_VERSION_DIGITS, versionName, versionNumber } from "./version";
@@ -60,7 +60,7 @@ function serialise(artifacts: SaveArtifacts): Map<string, Uint8Array> {
         `extra file name ${JSON.stringify(name.slice(0, 40))} is not allowed (lowercase name ending in .json, not a required artifact)`,
       );
     }
-    out.set(name, toJsonBytes(artifacts.files?.[name], `artifacts.files.${name}`));
+    out.set(name, toCompactJsonBytes(artifacts.files?.[name], `artifacts.files.${name}`));
   }
   toJsonBytes(m, "artifacts.metadata");
   return out;

@@ -159,7 +159,11 @@ export interface Registry {
   save(artifacts: SaveArtifacts, options?: SaveOptions): Promise<SaveResult>;
   list(): Promise<ModelEntry[]>;
   get(ref: string): Promise<ModelDetails>;
-  load(ref: string): Promise<LoadedArtifacts>;
+  /**
+   * The verified artifacts. `files` names the extra artifacts to read (default all): a server
+   * that needs only `evaluation.json` does not read and hash a large `predictions.json`.
+   */
+  load(ref: string, options?: { readonly files?: readonly string[] }): Promise<LoadedArtifacts>;
   /** The version an alias or version name designates; throws MODEL_NOT_FOUND / ALIAS_NOT_FOUND. */
   resolve(ref: string): Promise<string>;
   /** The version `active` points at, or null. Throws MODEL_CORRUPT for an unreadable pointer. */
