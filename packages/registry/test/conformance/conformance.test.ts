@@ -312,6 +312,11 @@ for (const backendCase of BACKEND_CASES) {
       await m.save({ ...sampleArtifacts("a"), files: { "evaluation.json": { dm: 0.5 } } });
       expect((await m.load("v1")).files).toEqual({ "evaluation.json": { dm: 0.5 } });
       await opened.tamper("extras", "v1", "evaluation.json", '{"dm": 0.01}\n');
+      // A reader that asks for none of the extras neither reads nor verifies them.
+      expect((await m.load("v1", { files: [] })).files).toEqual({});
+      await expect(m.load("v1", { files: ["evaluation.json"] })).rejects.toMatchObject({
+        code: "MODEL_CORRUPT",
+      });
       await expect(m.load("v1")).rejects.toMatchObject({
         code: "MODEL_CORRUPT",
         file: "evaluation.json",
