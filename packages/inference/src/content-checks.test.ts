@@ -65,3 +65,31 @@ describe("a hostile registry: model.json with a correct SHA-256 but unusable con
     expect((await predictor.predict("AAPL")).model_version).toBe(version);
   });
 });
+
+describe("a model whose numbers are finite but whose output is not", () => {
+  it("is refused at load (INCOMPATIBLE_MODEL, /ready unservable), and a non-finite row is an error, never null", async () => {
+    const good = await trainSample(sample, {});
+    const model = good.model as unknown as ModelJson;
+    const overflowing = {
+      ...model,
+      body: { ...model.body, coefficients: [1e308, 1e308, 1e308, 1e308] },
+    };
+    const { version } = await registry.save({ ...good, model: overflowing }, { activate: true });
+    const predictor = createPredictor({ registry, source: sample });
+    const err = await predictor.predict("AAPL").catch((e) => e);
+    expect(err).toMatchObject({ code: "INCOMPATIBLE_MODEL" });
+    expect(err.message).toMatch(/not finite on a probe row/);
+    expect(await predictor.readiness()).toMatchObject({ ready: false, code: "INCOMPATIBLE_MODEL" });
+    // A model finite on the probe rows that overflows on an extreme row: an error, not a null.
+    const steep = { ...model, body: { ...model.body, coefficients: [1e300, 0, 0, 0] } };
+    const fine = await registry.save({ ...good, model: steep });
+    const snapshot = await createPredictor({ registry, source: sample }).snapshot({
+      version: fine.version,
+    });
+    const extreme = new Float64Array(snapshot.columns.length).fill(1e12);
+    expect(() => snapshot.predictRows(extreme)).toThrow(
+      expect.objectContaining({ code: "NON_FINITE_PREDICTION" }),
+    );
+    expect(version).toBe("v1");
+  });
+});

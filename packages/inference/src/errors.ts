@@ -10,6 +10,11 @@ export const InferenceErrorCode = {
   NO_ACTIVE_MODEL: "NO_ACTIVE_MODEL",
   /** The requested version does not exist. */
   MODEL_NOT_FOUND: "MODEL_NOT_FOUND",
+  /**
+   * The model's output is not a finite number (its numbers are finite but overflow on these
+   * features, e.g. coefficients of 1e308): never answered as `null`.
+   */
+  NON_FINITE_PREDICTION: "NON_FINITE_PREDICTION",
   /** The requested alias is not set on the model. */
   ALIAS_NOT_FOUND: "ALIAS_NOT_FOUND",
   /** The registry's store cannot be reached (S3 down, network); the loaded model keeps serving. */

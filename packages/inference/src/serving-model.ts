@@ -12,8 +12,9 @@ import {
 import type { LoadedArtifacts } from "@mle/registry";
 import { type LoadedModel, loadModel, type ModelArtifact } from "@mle/trainer";
 import type { ResidualStats } from "./confidence";
-import { InferenceError } from "./errors";
+import { InferenceError, isInferenceError } from "./errors";
 import { type IntervalRule, intervalRule } from "./served-interval";
+import { scoreRow } from "./snapshot";
 
 /** A model held in memory by the predictor. Immutable once built. */
 export interface ServingModel {
@@ -75,7 +76,7 @@ export function toServingModel(
   const servingSpec = withReportingColumns(spec);
   const history = options.extraHistory;
   const fetchCandles = candlesNeeded(servingSpec, 1, history === undefined ? {} : { history });
-  return Object.freeze({
+  const serving: ServingModel = Object.freeze({
     version,
     spec,
     servingSpec,
@@ -89,6 +90,42 @@ export function toServingModel(
     model,
     loaded,
   });
+  probe(serving);
+  return serving;
+}
+
+/**
+ * Rows a model must answer with finite numbers before it is served: the training means and one
+ * standard deviation either side when the artifact records a scaler (ridge), else a row of zeros.
+ * A model that overflows there (coefficients of 1e308) is refused at load time, so `/ready` says
+ * so, rather than failing request by request.
+ */
+function probeRows(model: ServingModel): number[][] {
+  const scaler = (model.artifact.body as { scaler?: { means?: unknown; scales?: unknown } }).scaler;
+  const means = scaler?.means;
+  const scales = scaler?.scales;
+  const n = model.columns.length;
+  if (Array.isArray(means) && Array.isArray(scales) && means.length === n && scales.length === n) {
+    const m = means as number[];
+    const s = scales as number[];
+    return [m, m.map((v, i) => v + (s[i] as number)), m.map((v, i) => v - (s[i] as number))];
+  }
+  return [Array(n).fill(0)];
+}
+
+function probe(model: ServingModel): void {
+  for (const row of probeRows(model)) {
+    try {
+      scoreRow(model, row);
+    } catch (cause) {
+      if (!isInferenceError(cause) || cause.code !== "NON_FINITE_PREDICTION") throw cause;
+      throw incompatible(
+        model.version,
+        "it predicts a number that is not finite on a probe row (its coefficients overflow)",
+        cause,
+      );
+    }
+  }
 }
 
 /**

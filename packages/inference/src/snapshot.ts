@@ -6,6 +6,7 @@
  * @module
  */
 import { directionConfidence, type PredictionInterval } from "./confidence";
+import { InferenceError } from "./errors";
 import { intervalFor } from "./served-interval";
 import type { ServingModel } from "./serving-model";
 
@@ -38,11 +39,21 @@ export interface ModelSnapshot {
 /** Scores one feature row: the shared last step of symbol predictions and row predictions. */
 export function scoreRow(model: ServingModel, x: ArrayLike<number>): RowPrediction {
   const prediction = model.model.predictRow(x);
-  return {
-    prediction,
-    confidence: directionConfidence(prediction, model.residuals),
-    prediction_interval: intervalFor(model.interval, prediction, x, model.residuals.quantiles),
-  };
+  const confidence = directionConfidence(prediction, model.residuals);
+  const prediction_interval = intervalFor(model.interval, prediction, x, model.residuals.quantiles);
+  if (
+    !Number.isFinite(prediction) ||
+    !Number.isFinite(confidence) ||
+    !Number.isFinite(prediction_interval.lower) ||
+    !Number.isFinite(prediction_interval.upper)
+  ) {
+    throw new InferenceError(
+      "NON_FINITE_PREDICTION",
+      `Model ${model.version} produced a prediction that is not a finite number for these features (its numbers overflow)`,
+      { version: model.version },
+    );
+  }
+  return { prediction, confidence, prediction_interval };
 }
 
 /** Builds the {@link ModelSnapshot} of a served model; `onRows` counts predictions for stats. */

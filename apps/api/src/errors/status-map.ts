@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   NO_ACTIVE_MODEL: 503,
   MODEL_CORRUPT: 503,
   INCOMPATIBLE_MODEL: 503,
+  NON_FINITE_PREDICTION: 503,
   REGISTRY_IO: 503,
   REGISTRY_UNAVAILABLE: 503,
   HISTORY_CORRUPT: 503,
@@ -68,6 +69,7 @@ export const PASS_THROUGH_MESSAGE: ReadonlySet<ApiErrorCode> = new Set<ApiErrorC
   "HISTORY_CORRUPT",
   "NO_ACTIVE_MODEL",
   "INCOMPATIBLE_MODEL",
+  "NON_FINITE_PREDICTION",
 ]);
 
 /** The message sent for codes whose domain message is not passed through. */
@@ -96,6 +98,7 @@ export const PUBLIC_MESSAGE: Readonly<Record<ApiErrorCode, string>> = {
   NO_ACTIVE_MODEL: "No model is active.",
   MODEL_CORRUPT: "The model artifacts failed their integrity check.",
   INCOMPATIBLE_MODEL: "The model's feature spec cannot be computed by this server.",
+  NON_FINITE_PREDICTION: "The model produced a prediction that is not a finite number.",
   REGISTRY_IO: "The model registry could not be read or written; retry later.",
   REGISTRY_UNAVAILABLE: "The model registry's store is unreachable; retry later.",
   HISTORY_CORRUPT: "The alias history failed its integrity check.",
