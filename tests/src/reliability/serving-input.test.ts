@@ -191,3 +191,43 @@ describe("caller-caused 4xx are logged at info, without a stack", () => {
     }
   });
 });
+
+describe("a model whose numbers are finite but whose output is not (coefficients 1e308)", () => {
+  it("the server refuses it: /ready 503 INCOMPATIBLE_MODEL and /predict 503, never 200 with a null", async () => {
+    const { mkdir } = await import("node:fs/promises");
+    const path = await import("node:path");
+    const { createRegistry } = await import("@mle/registry");
+    const dir = path.join(base.dir, "overflow-registry");
+    await mkdir(dir, { recursive: true });
+    const source = createRegistry({ dir: registryDir });
+    const loaded = await source.load("active");
+    const model = loaded.model as { body: { coefficients: number[] } };
+    const overflowing = {
+      ...model,
+      body: { ...model.body, coefficients: model.body.coefficients.map(() => 1e308) },
+    };
+    await createRegistry({ dir }).save(
+      {
+        model: overflowing,
+        metadata: { note: "overflowing coefficients" },
+        metrics: loaded.metrics,
+        featureColumns: loaded.featureColumns,
+        datasetSummary: loaded.datasetSummary,
+      },
+      { activate: true },
+    );
+    const server = await startApiProcess({ MODEL_REGISTRY_DIR: dir });
+    try {
+      const ready = await fetch(`${server.url}/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ ready: false, code: "INCOMPATIBLE_MODEL" });
+      const res = await fetch(`${server.url}/predict?symbol=AAPL`);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("INCOMPATIBLE_MODEL");
+      expect(body.error.message).toMatch(/not finite/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
