@@ -55,6 +55,10 @@ export {
   MODEL_KINDS,
   TRAINABLE_KIND_NAMES,
 } from "./kinds/table";
+export type { XgboostBody, XgboostTree } from "./kinds/xgboost/body";
+export { XGBOOST_LIMITS } from "./kinds/xgboost/body";
+export type { XgboostImport } from "./kinds/xgboost/import";
+export { importXgboost } from "./kinds/xgboost/import";
 export type { LoadedModel } from "./load-model";
 export { loadModel } from "./load-model";
 export type { RegressionMetrics } from "./metrics";

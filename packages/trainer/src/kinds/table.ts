@@ -1,6 +1,7 @@
 import { gbdtKind } from "./gbdt/kind";
 import type { AnyModelKind } from "./kind";
 import { ridgeKind } from "./ridge/kind";
+import { xgboostKind } from "./xgboost/kind";
 
 /**
  * Every model kind this build knows. The trainer, the CLI config and flags, serving, the API's
@@ -9,6 +10,7 @@ import { ridgeKind } from "./ridge/kind";
 export const MODEL_KINDS = {
   ridge: ridgeKind,
   gbdt: gbdtKind,
+  xgboost: xgboostKind,
 } as const satisfies Record<string, AnyModelKind>;
 
 type Kinds = typeof MODEL_KINDS;
