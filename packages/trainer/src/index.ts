@@ -31,6 +31,7 @@ export type {
   AnyModelKind,
   FitContext,
   FitProgress,
+  ImportedBody,
   ModelKind,
   RowModel,
   TrainableModelKind,
@@ -48,6 +49,7 @@ export type { SingularPolicy } from "./kinds/ridge/solve";
 export { MIN_RECIPROCAL_CONDITION } from "./kinds/ridge/solve";
 export type { BodyOf, ModelKindName, ParamsOf, TrainableKindName } from "./kinds/table";
 export {
+  IMPORTABLE_KIND_NAMES,
   isModelKindName,
   isTrainableKindName,
   kindOf,

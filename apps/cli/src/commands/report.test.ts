@@ -7,8 +7,14 @@ import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps
 
 const ARTIFACTS = {
   model: { format: "mle.ridge" },
-  metadata: { model_type: "ridge", hyperparameters: { alpha: 2 }, note: "</script><script>alert(1)</script>" },
-  metrics: { validation: { model: { rmse: 0.01, r2: 0.1, directional_accuracy: 0.55, mae: 0.008, n: 20 } } },
+  metadata: {
+    model_type: "ridge",
+    hyperparameters: { alpha: 2 },
+    note: "</script><script>alert(1)</script>",
+  },
+  metrics: {
+    validation: { model: { rmse: 0.01, r2: 0.1, directional_accuracy: 0.55, mae: 0.008, n: 20 } },
+  },
   featureColumns: ["close"],
   datasetSummary: { rows: 100 },
 };
@@ -23,7 +29,10 @@ describe("mle report", () => {
   let tmp: TempDir;
   beforeAll(async () => {
     tmp = await createTempDir();
-    await createRegistry({ dir: path.join(tmp.dir, "reg"), clock: () => new Date("2026-01-02T00:00:00Z") }).save(ARTIFACTS);
+    await createRegistry({
+      dir: path.join(tmp.dir, "reg"),
+      clock: () => new Date("2026-01-02T00:00:00Z"),
+    }).save(ARTIFACTS);
   });
   afterAll(() => tmp.cleanup());
 
@@ -40,15 +49,31 @@ describe("mle report", () => {
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="(?!data:)/);
     const data = embedded(html);
     expect(data).toMatchObject({ format: "mle.report", model: "default", predictions: null });
-    expect(data.details).toMatchObject({ version: "v1", status: "ok", kind: "ridge", metrics: ARTIFACTS.metrics });
+    expect(data.details).toMatchObject({
+      version: "v1",
+      status: "ok",
+      kind: "ridge",
+      metrics: ARTIFACTS.metrics,
+    });
     // A metadata value cannot close the data element.
-    expect((data.details as { metadata: { note: string } }).metadata.note).toBe(ARTIFACTS.metadata.note);
+    expect((data.details as { metadata: { note: string } }).metadata.note).toBe(
+      ARTIFACTS.metadata.note,
+    );
   });
 
   it("names the file after the version by default and prints JSON with --json", async () => {
-    const run = await createTestCli({ cwd: tmp.dir }).run("report", "v1", "--registry-dir", "reg", "--json");
+    const run = await createTestCli({ cwd: tmp.dir }).run(
+      "report",
+      "v1",
+      "--registry-dir",
+      "reg",
+      "--json",
+    );
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ version: "v1", file: path.join(tmp.dir, "report-v1.html") });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      version: "v1",
+      file: path.join(tmp.dir, "report-v1.html"),
+    });
   });
 
   it("fails with MODEL_NOT_FOUND / ALIAS_NOT_FOUND (exit 1) for an unknown version or alias and INVALID_VERSION (exit 2) for a bad name", async () => {
@@ -58,7 +83,9 @@ describe("mle report", () => {
     expect(unknown.stderr).toContain("MODEL_NOT_FOUND");
     const noAlias = await cli.run("report", "latest", "--registry-dir", "reg");
     expect(noAlias.code).toBe(1);
-    expect(noAlias.stderr).toMatch(/^error \[ALIAS_NOT_FOUND\]: alias latest of model default is not set\n/);
+    expect(noAlias.stderr).toMatch(
+      /^error \[ALIAS_NOT_FOUND\]: alias latest of model default is not set\n/,
+    );
     const bad = await cli.run("report", "../v1", "--registry-dir", "reg");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("INVALID_VERSION");
@@ -73,7 +100,13 @@ describe("mle train --report", () => {
         "t.yaml",
         "symbols: [AAPL]\nlookback: 5\ncandles: 120\ncv:\n  folds: 2\n  gap: 0\nregistry_dir: models\n",
       );
-      const run = await createTestCli({ cwd: tmp.dir }).run("train", "--config", config, "--report", "--json");
+      const run = await createTestCli({ cwd: tmp.dir }).run(
+        "train",
+        "--config",
+        config,
+        "--report",
+        "--json",
+      );
       expect(run.code, run.stderr).toBe(0);
       const summary = JSON.parse(run.stdout) as { version: string; report: string };
       expect(summary.report).toBe(path.join(tmp.dir, `report-${summary.version}.html`));

@@ -55,7 +55,9 @@ describe("mle train: model kinds from the trainer's table", () => {
     const summary = JSON.parse(run.stdout) as TrainSummary;
     expect(summary.model_type).toBe("gbdt");
     expect(summary.hyperparameters).toMatchObject({ n_trees: 8, max_depth: 3 });
-    const loaded = await createRegistry({ dir: path.join(tmp.dir, "models") }).load(summary.version);
+    const loaded = await createRegistry({ dir: path.join(tmp.dir, "models") }).load(
+      summary.version,
+    );
     expect(loaded.model).toMatchObject({ kind: "gbdt", hyperparameters: { n_trees: 8 } });
     expect(loaded.metadata).toMatchObject({
       model_type: "gbdt",

@@ -102,8 +102,16 @@ describe("parseTrainConfig", () => {
   });
 
   it("reads any trainable kind from model.type, with the kind's defaults and ranges", () => {
-    const config = parseTrainConfig("symbols: [AAPL]\nmodel:\n  type: gbdt\n  n_trees: 50\n", "t.yaml");
-    expect(config.model).toMatchObject({ type: "gbdt", n_trees: 50, max_depth: 6, learning_rate: 0.1 });
+    const config = parseTrainConfig(
+      "symbols: [AAPL]\nmodel:\n  type: gbdt\n  n_trees: 50\n",
+      "t.yaml",
+    );
+    expect(config.model).toMatchObject({
+      type: "gbdt",
+      n_trees: 50,
+      max_depth: 6,
+      learning_rate: 0.1,
+    });
     const e = configError("symbols: [AAPL]\nmodel:\n  type: gbdt\n  alpha: 1\n  max_depth: 0\n");
     expect(e.issues.map((i) => i.path).sort()).toEqual(["model.alpha", "model.max_depth"]);
     expect(e.issues.find((i) => i.path === "model.max_depth")?.message).toBe(

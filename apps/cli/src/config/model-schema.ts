@@ -1,9 +1,4 @@
-import {
-  kindOf,
-  type ModelSpec,
-  TRAINABLE_KIND_NAMES,
-  type TrainableKindName,
-} from "@mle/trainer";
+import { kindOf, type ModelSpec, TRAINABLE_KIND_NAMES, type TrainableKindName } from "@mle/trainer";
 import { z } from "zod";
 
 /** A trainable kind with every hyperparameter filled in, as the config holds it. */

@@ -34,6 +34,11 @@ export const TRAINABLE_KIND_NAMES = MODEL_KIND_NAMES.filter(
   (name) => (MODEL_KINDS[name] as AnyModelKind).fit !== undefined,
 ) as TrainableKindName[];
 
+/** Names of the kinds made from another tool's model file (`importFile`), in table order. */
+export const IMPORTABLE_KIND_NAMES = MODEL_KIND_NAMES.filter(
+  (name) => (MODEL_KINDS[name] as AnyModelKind).importFile !== undefined,
+);
+
 export function isModelKindName(name: unknown): name is ModelKindName {
   return typeof name === "string" && Object.hasOwn(MODEL_KINDS, name);
 }

@@ -1,5 +1,5 @@
 import { TrainerError } from "../../errors";
-import type { HyperparameterValue } from "../../model";
+import type { ImportedBody } from "../kind";
 import type { XgboostBody, XgboostTree } from "./body";
 import { shortestFloat32 } from "./float32";
 import { gbtreeSchema, xgboostHeaderSchema, xgboostTreeSchema } from "./schema";
@@ -10,11 +10,7 @@ const DOC = "XGBoost model";
 const SUPPORTED_OBJECTIVE = "reg:squarederror";
 
 /** What {@link importXgboost} makes of a file: the artifact body and what it records about it. */
-export interface XgboostImport {
-  readonly body: XgboostBody;
-  /** For the envelope's `hyperparameters`: what the file says about how it was built. */
-  readonly hyperparameters: Record<string, HyperparameterValue>;
-}
+export type XgboostImport = ImportedBody<XgboostBody>;
 
 function unsupported(path: string, message: string): never {
   throw new TrainerError("UNSUPPORTED_MODEL", `${DOC} ${path}: ${message}`, { path });

@@ -1,6 +1,7 @@
 import type { ModelKind } from "../kind";
 import { defineParams } from "../params";
 import type { XgboostBody } from "./body";
+import { importXgboost } from "./import";
 import { parseXgboostBody } from "./parse";
 import { xgboostModel } from "./predict";
 
@@ -10,7 +11,7 @@ const params = defineParams({});
 /**
  * XGBoost models trained elsewhere (`reg:squarederror` gbtree, JSON format), served with
  * XGBoost's float32 arithmetic. Import only: no `fit`, so `train()` and `mle train --model`
- * do not offer it; `importXgboost` (and `mle models import`) makes its body.
+ * do not offer it; `importFile` (`importXgboost`, behind `mle models import`) makes its body.
  */
 export const xgboostKind: ModelKind<"xgboost", Record<string, never>, XgboostBody> = {
   name: "xgboost",
@@ -19,4 +20,5 @@ export const xgboostKind: ModelKind<"xgboost", Record<string, never>, XgboostBod
   params,
   parseBody: parseXgboostBody,
   load: xgboostModel,
+  importFile: importXgboost,
 };
