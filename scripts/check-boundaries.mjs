@@ -13,7 +13,7 @@ const allowed = {
   "@mle/market-client": ["zod"],
   "@mle/dataset": ["@mle/features"],
   "@mle/trainer": ["@mle/dataset", "@mle/evaluation", "ml-matrix", "zod"],
-  "@mle/registry": ["zod"],
+  "@mle/registry": ["zod", "@aws-sdk/client-s3"],
   "@mle/inference": ["@mle/market-client", "@mle/features", "@mle/registry", "@mle/trainer"],
   "@mle/jobs": ["bullmq", "ioredis"],
 };
