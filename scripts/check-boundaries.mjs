@@ -40,7 +40,10 @@ for (const dir of fs.readdirSync(path.join(root, "packages"))) {
   for (const d of deps) {
     if (!allow.includes(d)) problems.push(`${pkg.name}: dependency "${d}" is not allowed`);
   }
-  graph.set(pkg.name, deps.filter((d) => d.startsWith("@mle/")));
+  graph.set(
+    pkg.name,
+    deps.filter((d) => d.startsWith("@mle/")),
+  );
   // Only what ships counts: the files reachable from each published entry (src/index.ts and a
   // subpath's src/<name>/index.ts, e.g. market-client's ./testing); test files may use dev tools.
   for (const file of shippedFiles(pkgDir, pkg)) {
@@ -49,16 +52,22 @@ for (const dir of fs.readdirSync(path.join(root, "packages"))) {
       const rel = path.relative(root, file);
       if (spec.startsWith(".")) {
         const target = path.resolve(path.dirname(file), spec);
-        if (!target.startsWith(pkgDir + path.sep)) problems.push(`${rel}: relative import "${spec}" leaves the package`);
+        if (!target.startsWith(pkgDir + path.sep))
+          problems.push(`${rel}: relative import "${spec}" leaves the package`);
         continue;
       }
       if (spec.startsWith("node:")) {
-        if (NO_NODE.has(pkg.name)) problems.push(`${rel}: ${pkg.name} must not use Node built-ins ("${spec}")`);
+        if (NO_NODE.has(pkg.name))
+          problems.push(`${rel}: ${pkg.name} must not use Node built-ins ("${spec}")`);
         continue;
       }
-      const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
-      if (name === "api" || name === "cli") problems.push(`${rel}: packages never import apps ("${spec}")`);
-      else if (!allow.includes(name)) problems.push(`${rel}: imports "${spec}", not an allowed dependency of ${pkg.name}`);
+      const name = spec.startsWith("@")
+        ? spec.split("/").slice(0, 2).join("/")
+        : spec.split("/")[0];
+      if (name === "api" || name === "cli")
+        problems.push(`${rel}: packages never import apps ("${spec}")`);
+      else if (!allow.includes(name))
+        problems.push(`${rel}: imports "${spec}", not an allowed dependency of ${pkg.name}`);
     }
   }
 }
@@ -66,7 +75,8 @@ for (const dir of fs.readdirSync(path.join(root, "packages"))) {
 for (const [app, names] of Object.entries(forbiddenInApps)) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "apps", app, "package.json"), "utf8"));
   for (const name of names) {
-    if (pkg.dependencies?.[name] || pkg.devDependencies?.[name]) problems.push(`apps/${app}: must not depend on ${name}`);
+    if (pkg.dependencies?.[name] || pkg.devDependencies?.[name])
+      problems.push(`apps/${app}: must not depend on ${name}`);
   }
 }
 
@@ -75,13 +85,15 @@ function shippedFiles(pkgDir, pkg) {
     .filter((key) => key !== "./package.json")
     .map((key) => (key === "." ? "index.ts" : `${key.slice(2)}/index.ts`));
   const files = new Set();
-  for (const entry of entries) for (const f of reachable(path.join(pkgDir, "src", entry))) files.add(f);
+  for (const entry of entries)
+    for (const f of reachable(path.join(pkgDir, "src", entry))) files.add(f);
   return files;
 }
 
 function importsOf(src) {
   const specs = [];
-  for (const m of src.matchAll(/(?:\bfrom|\bimport\(|\brequire\(|^\s*import)\s*["']([^"']+)["']/gm)) specs.push(m[1]);
+  for (const m of src.matchAll(/(?:\bfrom|\bimport\(|\brequire\(|^\s*import)\s*["']([^"']+)["']/gm))
+    specs.push(m[1]);
   return specs;
 }
 
@@ -95,7 +107,9 @@ function reachable(entry) {
     for (const spec of importsOf(fs.readFileSync(file, "utf8"))) {
       if (!spec.startsWith(".")) continue;
       const base = path.resolve(path.dirname(file), spec).replace(/\.(js|mjs|cjs)$/, "");
-      const hit = [".ts", ".mts", ".cts", "/index.ts"].map((ext) => base + ext).find((f) => fs.existsSync(f));
+      const hit = [".ts", ".mts", ".cts", "/index.ts"]
+        .map((ext) => base + ext)
+        .find((f) => fs.existsSync(f));
       if (hit) queue.push(hit);
     }
   }
@@ -120,4 +134,6 @@ if (problems.length) {
   console.error(`Dependency boundaries violated:\n  ${problems.join("\n  ")}`);
   process.exit(1);
 }
-console.log(`boundaries ok: ${graph.size} packages, no cycles, ${[...NO_NODE].join(" and ")} import nothing`);
+console.log(
+  `boundaries ok: ${graph.size} packages, no cycles, ${[...NO_NODE].join(" and ")} import nothing`,
+);

@@ -17,9 +17,13 @@ export async function renderTables() {
   const market = await load("packages/market-client/dist/index.js");
   const cli = await load("apps/cli/dist/index.js");
 
-  const cell = (s) => String(s ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const cell = (s) =>
+    String(s ?? "")
+      .replace(/\|/g, "\\|")
+      .replace(/\n/g, " ");
   const envRows = [...api.API_ENV_VARS, ...market.MARKET_DATA_ENV_DOCS].map(
-    (v) => `| \`${v.name}\` | ${v.default ? `\`${cell(v.default)}\`` : v.requiredWhen ? `required when ${cell(v.requiredWhen)}` : "(unset)"} | ${cell(v.description)} |`,
+    (v) =>
+      `| \`${v.name}\` | ${v.default ? `\`${cell(v.default)}\`` : v.requiredWhen ? `required when ${cell(v.requiredWhen)}` : "(unset)"} | ${cell(v.description)} |`,
   );
   const env = ["| variable | default | meaning |", "| --- | --- | --- |", ...envRows].join("\n");
 
@@ -37,7 +41,9 @@ export async function renderTables() {
     for (const [method, op] of Object.entries(ops)) {
       const statuses = Object.keys(op.responses ?? {}).join(", ");
       const aliases = (op["x-aliases"] ?? []).map((a) => `\`${a}\``).join(", ") || "-";
-      apiRows.push(`| \`${method.toUpperCase()} ${p}\` | ${aliases} | ${cell(op.summary ?? op.description ?? "")} | ${statuses} |`);
+      apiRows.push(
+        `| \`${method.toUpperCase()} ${p}\` | ${aliases} | ${cell(op.summary ?? op.description ?? "")} | ${statuses} |`,
+      );
     }
   }
   const apiTable = [
@@ -56,21 +62,29 @@ export async function renderTables() {
       const name = `${prefix} ${sub.name()}`;
       if (sub.commands.length) walk(sub, name);
       else {
-        const args = sub.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`)).join(" ");
+        const args = sub.registeredArguments
+          .map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`))
+          .join(" ");
         const opts = sub.options.map((o) => `\`${o.long ?? o.short}\``).join(" ");
-        cliRows.push(`| \`${name}${args ? ` ${args}` : ""}\` | ${cell(sub.description())} | ${opts} |`);
+        cliRows.push(
+          `| \`${name}${args ? ` ${args}` : ""}\` | ${cell(sub.description())} | ${opts} |`,
+        );
       }
     }
   };
   walk(program, "mle");
-  const cliTable = ["| command | what it does | options |", "| --- | --- | --- |", ...cliRows].join("\n");
+  const cliTable = ["| command | what it does | options |", "| --- | --- | --- |", ...cliRows].join(
+    "\n",
+  );
   return { env, api: apiTable, cli: cliTable };
 }
 
 export function applyTables(readme, tables) {
   let out = readme;
   for (const [name, body] of Object.entries(tables)) {
-    const re = new RegExp(`(<!-- ${name}-table:start[^>]*-->)[\\s\\S]*?(<!-- ${name}-table:end -->)`);
+    const re = new RegExp(
+      `(<!-- ${name}-table:start[^>]*-->)[\\s\\S]*?(<!-- ${name}-table:end -->)`,
+    );
     if (!re.test(out)) throw new Error(`README.md lacks the ${name}-table markers`);
     out = out.replace(re, (_, start, end) => `${start}\n${body}\n${end}`);
   }

@@ -15,15 +15,23 @@ const env = {
   UI_DIR: process.env.UI_DIR || path.join(root, "apps/ui/dist"),
 };
 
-const listed = spawnSync(process.execPath, [cli, "models", "list", "--json"], { env, encoding: "utf8" });
+const listed = spawnSync(process.execPath, [cli, "models", "list", "--json"], {
+  env,
+  encoding: "utf8",
+});
 if (listed.status !== 0) {
   process.stderr.write(listed.stderr || "mle models list failed\n");
   process.exit(listed.status ?? 1);
 }
 const { active_version: active } = JSON.parse(listed.stdout);
 if (!active) {
-  process.stderr.write("No active model yet: training one on the configured data source (configs/train.yaml)...\n");
-  const trained = spawnSync(process.execPath, [cli, "train", "--activate"], { env, stdio: "inherit" });
+  process.stderr.write(
+    "No active model yet: training one on the configured data source (configs/train.yaml)...\n",
+  );
+  const trained = spawnSync(process.execPath, [cli, "train", "--activate"], {
+    env,
+    stdio: "inherit",
+  });
   if (trained.status !== 0) process.exit(trained.status ?? 1);
 } else {
   process.stderr.write(`Active model ${active} found; starting the API.\n`);

@@ -10,10 +10,14 @@ export const TrainerErrorCode = {
   INVALID_OPTIONS: "INVALID_OPTIONS",
   /** `--require-skill` and the like: the version's evaluation shows no evidence of skill (or it has no evaluation). */
   NO_SKILL_EVIDENCE: "NO_SKILL_EVIDENCE",
-  /** A `model.json` document does not match the `mle.ridge` format. */
+  /** A `model.json` document (or an imported model file) is malformed: wrong shape, length, number or a cycle. */
   INVALID_MODEL: "INVALID_MODEL",
   /** An `evaluation.json` document is not one this build can read (its served interval part is checked). */
   INVALID_EVALUATION: "INVALID_EVALUATION",
+  /** An imported model is well formed but uses what this build cannot serve (objective, categorical splits, several targets). */
+  UNSUPPORTED_MODEL: "UNSUPPORTED_MODEL",
+  /** An imported model's inputs do not match the feature spec it is imported with (count or names). */
+  FEATURE_MISMATCH: "FEATURE_MISMATCH",
 } as const;
 
 export type TrainerErrorCode = (typeof TrainerErrorCode)[keyof typeof TrainerErrorCode];

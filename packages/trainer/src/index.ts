@@ -32,6 +32,7 @@ export type {
   AnyModelKind,
   FitContext,
   FitProgress,
+  ImportedBody,
   ModelKind,
   RowModel,
   TrainableModelKind,
@@ -49,6 +50,7 @@ export type { SingularPolicy } from "./kinds/ridge/solve";
 export { MIN_RECIPROCAL_CONDITION } from "./kinds/ridge/solve";
 export type { BodyOf, ModelKindName, ParamsOf, TrainableKindName } from "./kinds/table";
 export {
+  IMPORTABLE_KIND_NAMES,
   isModelKindName,
   isTrainableKindName,
   kindOf,
@@ -56,6 +58,10 @@ export {
   MODEL_KINDS,
   TRAINABLE_KIND_NAMES,
 } from "./kinds/table";
+export type { XgboostBody, XgboostTree } from "./kinds/xgboost/body";
+export { XGBOOST_LIMITS } from "./kinds/xgboost/body";
+export type { XgboostImport } from "./kinds/xgboost/import";
+export { importXgboost } from "./kinds/xgboost/import";
 export type { LoadedModel } from "./load-model";
 export { loadModel } from "./load-model";
 export type { RegressionMetrics } from "./metrics";

@@ -3,12 +3,15 @@ import { TrainerError } from "./errors";
 /** A JSON object as read from an untrusted document. */
 export type Obj = Record<string, unknown>;
 
-/** Throws `INVALID_MODEL` naming the field at fault and a short preview of what was found. */
-export function fail(path: string, expected: string, got: unknown): never {
+/**
+ * Throws `INVALID_MODEL` naming the field at fault and a short preview of what was found;
+ * `document` names what is read (an imported file says "XGBoost model").
+ */
+export function fail(path: string, expected: string, got: unknown, document = "model.json"): never {
   const shown = got === undefined ? "nothing" : (JSON.stringify(got)?.slice(0, 60) ?? String(got));
   throw new TrainerError(
     "INVALID_MODEL",
-    `model.json ${path}: expected ${expected}, got ${shown}`,
+    `${document} ${path}: expected ${expected}, got ${shown}`,
     {
       path,
     },

@@ -3,6 +3,7 @@ import type { CliDeps } from "../deps";
 import { createModelsActivateCommand } from "./models-activate";
 import { createModelsAliasCommand } from "./models-alias";
 import { createModelsHistoryCommand } from "./models-history";
+import { createModelsImportCommand } from "./models-import";
 import { createModelsListCommand } from "./models-list";
 import { createModelsPruneCommand } from "./models-prune";
 import { createModelsRollbackCommand } from "./models-rollback";
@@ -17,7 +18,7 @@ import { createModelsShowCommand } from "./models-show";
 export function createModelsCommand(deps: CliDeps): Command {
   return new Command("models")
     .description(
-      "list, show, activate and prune saved model versions; set aliases, show their history, roll back",
+      "list, show, activate and prune saved model versions; set aliases, show their history, roll back; import models trained elsewhere",
     )
     .addCommand(createModelsListCommand(deps))
     .addCommand(createModelsShowCommand(deps))
@@ -25,5 +26,6 @@ export function createModelsCommand(deps: CliDeps): Command {
     .addCommand(createModelsPruneCommand(deps))
     .addCommand(createModelsAliasCommand(deps))
     .addCommand(createModelsHistoryCommand(deps))
-    .addCommand(createModelsRollbackCommand(deps));
+    .addCommand(createModelsRollbackCommand(deps))
+    .addCommand(createModelsImportCommand(deps));
 }

@@ -63,6 +63,8 @@ export const USAGE_CODES: ReadonlySet<string> = new Set([
   "INVALID_ARGUMENT",
   "INVALID_SWEEP",
   "INVALID_REDIS_URL",
+  "UNSUPPORTED_MODEL",
+  "FEATURE_MISMATCH",
 ]);
 
 /**

@@ -25,6 +25,10 @@ export const SUGGESTIONS: Readonly<Record<string, string>> = {
   SINGULAR_SYSTEM: "raise model.alpha (--alpha) or drop collinear features",
   INVALID_OPTIONS: "check split, cv and model values in the config",
   INVALID_VERSION: "versions look like v1, v2, v3",
+  UNSUPPORTED_MODEL:
+    "`mle models import` serves XGBoost reg:squarederror gbtree models with numeric features and one target: retrain with those settings",
+  FEATURE_MISMATCH:
+    "give --features the model's inputs in its column order (as many names as the model has features)",
   MODEL_NOT_FOUND: "run `mle models list` to see the saved versions (`--all` for the models)",
   MODEL_CORRUPT: "activate another version with `mle models activate <version>`",
   NO_ACTIVE_MODEL: "train one with `mle train`, or run `mle models activate <version>`",

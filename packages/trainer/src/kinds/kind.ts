@@ -1,3 +1,4 @@
+import type { HyperparameterValue } from "../model";
 import type { DesignData, RowRange } from "../range";
 import type { ParamTable } from "./params";
 import type { SingularPolicy } from "./ridge/solve";
@@ -57,6 +58,19 @@ export interface ModelKind<Name extends string, P extends Record<string, number>
   readonly parseBody: (body: unknown, columns: number) => Body;
   /** Builds the in-memory predictor of a validated body. */
   readonly load: (body: Body) => RowModel;
+  /**
+   * Present for kinds trained elsewhere: turns the file another tool wrote (already
+   * `JSON.parse`d) into this kind's body for inputs `features`, with the hyperparameters the file
+   * records. Throws TrainerError `INVALID_MODEL`, `UNSUPPORTED_MODEL` or `FEATURE_MISMATCH`.
+   */
+  readonly importFile?: (json: unknown, features: readonly string[]) => ImportedBody<Body>;
+}
+
+/** What a kind's `importFile` makes of a foreign model file. */
+export interface ImportedBody<Body> {
+  readonly body: Body;
+  /** For the envelope's `hyperparameters`: what the file says about how the model was built. */
+  readonly hyperparameters: Record<string, HyperparameterValue>;
 }
 
 /** Any kind, for code that handles them generically. */

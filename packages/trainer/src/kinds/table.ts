@@ -1,6 +1,7 @@
 import { gbdtKind } from "./gbdt/kind";
 import type { AnyModelKind } from "./kind";
 import { ridgeKind } from "./ridge/kind";
+import { xgboostKind } from "./xgboost/kind";
 
 /**
  * Every model kind this build knows. The trainer, the CLI config and flags, serving, the API's
@@ -9,6 +10,7 @@ import { ridgeKind } from "./ridge/kind";
 export const MODEL_KINDS = {
   ridge: ridgeKind,
   gbdt: gbdtKind,
+  xgboost: xgboostKind,
 } as const satisfies Record<string, AnyModelKind>;
 
 type Kinds = typeof MODEL_KINDS;
@@ -31,6 +33,11 @@ export const MODEL_KIND_NAMES = Object.keys(MODEL_KINDS) as ModelKindName[];
 export const TRAINABLE_KIND_NAMES = MODEL_KIND_NAMES.filter(
   (name) => (MODEL_KINDS[name] as AnyModelKind).fit !== undefined,
 ) as TrainableKindName[];
+
+/** Names of the kinds made from another tool's model file (`importFile`), in table order. */
+export const IMPORTABLE_KIND_NAMES = MODEL_KIND_NAMES.filter(
+  (name) => (MODEL_KINDS[name] as AnyModelKind).importFile !== undefined,
+);
 
 export function isModelKindName(name: unknown): name is ModelKindName {
   return typeof name === "string" && Object.hasOwn(MODEL_KINDS, name);
