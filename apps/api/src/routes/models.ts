@@ -1,14 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { NO_ACTIVE_MODEL_MESSAGE } from "@mle/inference";
-import { DEFAULT_MODEL, type EntryMetrics, type Registry } from "@mle/registry";
+import { DEFAULT_MODEL, type EntryMetrics, type ModelDetails } from "@mle/registry";
 import { errorResponses } from "../errors/envelope";
 import type { AppEnv } from "../app-env";
 import { adminAuth } from "../middleware/admin-auth";
 import { modelKindInfo } from "../models/model-kind";
 import type { RouteContext } from "../context/route-context";
 import { requireRegistry } from "../context/predictor";
-import { ApiError } from "../errors/api-error";
+import { resolveVersion } from "../context/resolve-version";
+import { EVALUATION_FILE } from "../models/version-files";
 import {
   ActivateResponseSchema,
   ModelDetailsSchema,
@@ -68,7 +68,7 @@ const modelRoute = createRoute({
   tags: ["models"],
   summary: "One model version",
   description:
-    "Model kind and hyperparameters (from model.json), metadata, metrics, feature columns, dataset summary, status and aliases of a version of a registered model (`model=`, default `default`). The version may be an alias (`active`, `champion`). A version that is neither `vN` nor an alias name is 422 VALIDATION_ERROR; an unknown one 404 MODEL_NOT_FOUND, an unset alias 404 ALIAS_NOT_FOUND.",
+    "Model kind and hyperparameters (from model.json), metadata, metrics, feature columns, dataset summary, the evaluation report (evaluation.json, when the version has one), status and aliases of a version of a registered model (`model=`, default `default`). The version may be an alias (`active`, `champion`). A version that is neither `vN` nor an alias name is 422 VALIDATION_ERROR; an unknown one 404 MODEL_NOT_FOUND, an unset alias 404 ALIAS_NOT_FOUND.",
   request: { params: z.object({ version: VersionPath }), query: z.object({ model: ModelQuery }) },
   responses: {
     200: {
@@ -124,11 +124,12 @@ function keyMetrics(metrics: EntryMetrics | undefined): EntryMetrics | null {
     : { rmse: metrics.rmse, r2: metrics.r2, directional_accuracy: metrics.directional_accuracy };
 }
 
-async function resolveVersion(registry: Registry, version: string): Promise<string> {
-  if (version !== "active") return registry.resolve(version);
-  const active = await registry.getActive();
-  if (active === null) throw new ApiError("NO_ACTIVE_MODEL", NO_ACTIVE_MODEL_MESSAGE);
-  return active;
+/** `evaluation.json` of a verified version that has one (training writes it since the evaluation issue). */
+function evaluationOf(d: ModelDetails): { evaluation?: Details["evaluation"] } {
+  const e = d.files[EVALUATION_FILE];
+  return d.status === "ok" && e !== null && typeof e === "object"
+    ? { evaluation: e as Details["evaluation"] }
+    : {};
 }
 
 /** `GET /models`, `GET /model/{version}`, `POST /models/{version}/activate` (at `/` and `/api/v1`). */
@@ -175,6 +176,7 @@ export function registerModelRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext)
           key_metrics: keyMetrics(d.key_metrics),
           feature_columns: d.featureColumns as Details["feature_columns"],
           dataset_summary: d.datasetSummary as Details["dataset_summary"],
+          ...evaluationOf(d),
         },
         200,
       );

@@ -273,6 +273,22 @@ const ModelMetadata = z
       "metadata.json: the registry's version, created_at and artifact hashes, plus what the trainer recorded (hyperparameters, config, data source, dataset hash, split, package versions); null when unreadable.",
   });
 
+const EvaluationReport = z
+  .object({
+    format: z.literal("mle.evaluation"),
+    verdict: z.object({
+      skill: z.boolean(),
+      direction_skill: z.boolean(),
+      alpha: z.number(),
+      text: z.string().openapi({ description: "One line a person can act on." }),
+    }),
+  })
+  // Documents the fields the UI reads; the rest of evaluation.json is served as stored.
+  .openapi("EvaluationReport", {
+    description:
+      "evaluation.json: forecast-comparison tests, the served interval and its coverage, and the verdict (other fields as training wrote them). Absent for versions trained without it and for corrupt versions.",
+  });
+
 export const ModelDetailsSchema = z
   .object({
     version: z.string().openapi({ example: "v2" }),
@@ -307,6 +323,7 @@ export const ModelDetailsSchema = z
         example: ["close", "simple_return", "moving_average", "rolling_volatility"],
       }),
     dataset_summary: DatasetSummary,
+    evaluation: EvaluationReport.optional(),
   })
   .openapi("ModelDetails");
 
