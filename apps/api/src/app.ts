@@ -33,6 +33,7 @@ import { registerHealthRoutes } from "./routes/health";
 import { registerMetricsRoutes } from "./routes/metrics";
 import { registerModelRoutes } from "./routes/models";
 import { registerPredictRoutes } from "./routes/predict";
+import { registerPredictionsRoutes } from "./routes/predictions";
 import { registerReadyRoutes } from "./routes/ready";
 import { registerRegistryRoutes } from "./routes/registry";
 import { registerUiRoutes } from "./routes/ui";
@@ -171,6 +172,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerFeatureRoutes(api, ctx);
   registerPredictRoutes(api, ctx);
   registerModelRoutes(api, ctx);
+  registerPredictionsRoutes(api, ctx);
   registerReadyRoutes(api, ctx);
   registerRegistryRoutes(api, ctx);
   app.route("/", api);

@@ -28,7 +28,7 @@ export interface DataSource {
   models(): Promise<RegisteredModel[]>;
   versions(model: string): Promise<VersionList>;
   version(model: string, version: string): Promise<VersionDetails>;
-  /** null when the version has no stored predictions (trained before they existed). */
+  /** null when the version has no stored predictions (404 PREDICTIONS_NOT_FOUND: trained before they existed). */
   predictions(model: string, version: string): Promise<Predictions | null>;
   history(model: string): Promise<HistoryEntry[]>;
   moveAlias(model: string, alias: string, version: string, token: string): Promise<AliasMove>;
@@ -92,14 +92,13 @@ export function httpSource(root: string, fetchFn: typeof fetch = fetch): DataSou
         // A server without named models (registry v1): one implicit model.
         if (!isApiFailure(e) || e.status !== 404) throw e;
         const list = await call<VersionList>("GET", "/models");
-        const aliases: Record<string, string> = {};
-        if (list.active_version) aliases.active = list.active_version;
+        const active = list.active_version;
         return [
           {
             name: DEFAULT_MODEL,
             version_count: list.models.length,
             latest_version: list.models[0]?.version ?? null,
-            aliases,
+            aliases: active ? [{ alias: "active", version: active, activated_at: null }] : [],
           },
         ];
       }
@@ -113,14 +112,17 @@ export function httpSource(root: string, fetchFn: typeof fetch = fetch): DataSou
           `/model/${seg(version)}/predictions${modelQuery(model)}`,
         );
       } catch (e) {
-        if (isApiFailure(e) && e.status === 404 && e.code !== "MODEL_NOT_FOUND") return null;
+        // Only "this version has none"; an unknown version or alias stays an error. A server
+        // older than the route answers the generic NOT_FOUND.
+        if (isApiFailure(e) && (e.code === "PREDICTIONS_NOT_FOUND" || e.code === "NOT_FOUND"))
+          return null;
         throw e;
       }
     },
     async history(model) {
       return (
-        await call<{ entries: HistoryEntry[] }>("GET", `/registry/models/${seg(model)}/history`)
-      ).entries;
+        await call<{ history: HistoryEntry[] }>("GET", `/registry/models/${seg(model)}/history`)
+      ).history;
     },
     moveAlias: (model, alias, version, token) =>
       call("PUT", `/registry/models/${seg(model)}/aliases/${seg(alias)}`, {
@@ -133,4 +135,22 @@ export function httpSource(root: string, fetchFn: typeof fetch = fetch): DataSou
         body: { reason: "rolled back from the web UI" },
       }),
   };
+}
+
+/** The artifact name of the stored predictions, as metadata.json's `artifacts` lists it. */
+const PREDICTIONS_FILE = "predictions.json";
+
+/**
+ * The stored predictions of a version, or null. Asked for only when the version is ok and its
+ * metadata lists the file, so older versions cost no request (and no 404 in the console).
+ */
+export async function predictionsFor(
+  api: DataSource,
+  model: string,
+  d: VersionDetails,
+): Promise<Predictions | null> {
+  const artifacts = d.metadata?.artifacts;
+  const listed =
+    artifacts !== null && typeof artifacts === "object" && PREDICTIONS_FILE in artifacts;
+  return d.status === "ok" && listed ? api.predictions(model, d.version) : null;
 }

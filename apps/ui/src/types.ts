@@ -8,11 +8,20 @@ export interface KeyMetrics {
   readonly directional_accuracy: number | null;
 }
 
+/** One alias of a model (`GET /registry/models`); `version` is null when its pointer is unreadable. */
+export interface AliasInfo {
+  readonly alias: string;
+  readonly version: string | null;
+  readonly activated_at: string | null;
+  readonly problem?: string;
+}
+
+/** One entry of `GET /registry/models`. */
 export interface RegisteredModel {
   readonly name: string;
   readonly version_count: number;
   readonly latest_version: string | null;
-  readonly aliases: Readonly<Record<string, string>>;
+  readonly aliases: readonly AliasInfo[];
 }
 
 export interface VersionEntry {
@@ -49,39 +58,24 @@ export interface VersionDetails {
 }
 
 /**
- * `GET /model/{version}/predictions` (`predictions.json`, written by training): out-of-sample
- * predictions stored with the version, one entry per row, as columns. `fold` is the walk-forward
- * fold (0-based) or -1 for the final validation range.
+ * `GET /model/{version}/predictions`: the trainer's `predictions.json`, served as stored. The
+ * trainer owns the shape; this is a type-only import, nothing of the trainer is bundled.
  */
-export interface Predictions {
-  readonly format: string;
-  readonly level: number;
-  readonly interval_method?: string;
-  readonly symbols: readonly string[];
-  /** Epoch seconds. */
-  readonly timestamps: readonly number[];
-  readonly symbol: readonly number[];
-  readonly fold: readonly number[];
-  readonly actual: readonly number[];
-  readonly predicted: readonly number[];
-  readonly lower: readonly number[];
-  readonly upper: readonly number[];
-}
+export type { PredictionsArtifact as Predictions } from "@mle/trainer";
 
+/** One alias move (`GET /registry/models/{model}/history`, and the answer of a move or rollback). */
 export interface HistoryEntry {
   readonly seq: number;
   readonly alias: string;
   readonly from: string | null;
   readonly to: string;
   readonly at: string;
-  readonly by?: string | null;
-  readonly reason?: string | null;
-  readonly hash?: string;
-  readonly prev_hash?: string | null;
+  /** `api`, or the CLI's user@host. */
+  readonly who: string;
+  readonly reason: string | null;
+  readonly hash: string;
+  readonly prev_hash: string | null;
 }
 
-export interface AliasMove {
-  readonly alias: string;
-  readonly from: string | null;
-  readonly to: string;
-}
+/** What a move or rollback answers: the history entry it appended. */
+export type AliasMove = HistoryEntry;

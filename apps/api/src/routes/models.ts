@@ -1,14 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { EVALUATION_FILE, NO_ACTIVE_MODEL_MESSAGE } from "@mle/inference";
-import { DEFAULT_MODEL, type EntryMetrics, type Registry } from "@mle/registry";
+import { EVALUATION_FILE } from "@mle/inference";
+import { DEFAULT_MODEL, type EntryMetrics } from "@mle/registry";
 import { errorResponses } from "../errors/envelope";
 import type { AppEnv } from "../app-env";
 import { adminAuth } from "../middleware/admin-auth";
 import { modelKindInfo } from "../models/model-kind";
 import type { RouteContext } from "../context/route-context";
 import { requireRegistry } from "../context/predictor";
-import { ApiError } from "../errors/api-error";
+import { resolveVersion } from "../context/resolve-version";
 import {
   ActivateResponseSchema,
   ModelDetailsSchema,
@@ -122,13 +122,6 @@ function keyMetrics(metrics: EntryMetrics | undefined): EntryMetrics | null {
   return metrics === undefined
     ? null
     : { rmse: metrics.rmse, r2: metrics.r2, directional_accuracy: metrics.directional_accuracy };
-}
-
-async function resolveVersion(registry: Registry, version: string): Promise<string> {
-  if (version !== "active") return registry.resolve(version);
-  const active = await registry.getActive();
-  if (active === null) throw new ApiError("NO_ACTIVE_MODEL", NO_ACTIVE_MODEL_MESSAGE);
-  return active;
 }
 
 /** `GET /models`, `GET /model/{version}`, `POST /models/{version}/activate` (at `/` and `/api/v1`). */

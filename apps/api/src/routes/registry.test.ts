@@ -93,12 +93,24 @@ describe("/registry routes", () => {
     await trainModel(models.model(), source, { lookback: 6, activate: false });
     await trainModel(models.model("eth"), source);
     const a = await api({ ADMIN_TOKEN: TOKEN });
-    const listed = await json<{ models: { name: string; aliases: { alias: string }[] }[] }>(
-      await a.get("/registry/models"),
-    );
-    expect(listed.models.map((m) => [m.name, m.aliases.map((x) => x.alias)])).toEqual([
-      ["default", ["active"]],
-      ["eth", ["active"]],
+    const listed = await json<{
+      models: {
+        name: string;
+        version_count: number;
+        latest_version: string | null;
+        aliases: { alias: string }[];
+      }[];
+    }>(await a.get("/registry/models"));
+    expect(
+      listed.models.map((m) => [
+        m.name,
+        m.version_count,
+        m.latest_version,
+        m.aliases.map((x) => x.alias),
+      ]),
+    ).toEqual([
+      ["default", 2, "v2", ["active"]],
+      ["eth", 1, "v1", ["active"]],
     ]);
     const withoutToken = await api();
     expect(

@@ -34,6 +34,8 @@ const modelsRoute = createRoute({
   operationId: "listRegisteredModels",
   tags: ["registry"],
   summary: "Registered models and their aliases",
+  description:
+    "Every model holding a version or an alias: how many versions it has (corrupt ones included), the newest, and its aliases.",
   responses: {
     200: json("The models.", RegisteredModelsSchema),
     ...errorResponses({
@@ -127,7 +129,15 @@ export function registerRegistryRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteConte
     const names = await registry.models();
     const models = [];
     for (const name of names) {
-      models.push({ name, aliases: (await registry.model(name).aliases()).map((a) => ({ ...a })) });
+      const model = registry.model(name);
+      // list() verifies each version once and then answers from its cache while nothing changes.
+      const [versions, aliases] = await Promise.all([model.list(), model.aliases()]);
+      models.push({
+        name,
+        version_count: versions.length,
+        latest_version: versions[0]?.version ?? null,
+        aliases: aliases.map((a) => ({ ...a })),
+      });
     }
     return c.json({ location_kind: registry.backend, models }, 200);
   });

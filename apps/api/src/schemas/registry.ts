@@ -32,7 +32,12 @@ export const AliasSchema = z
   .openapi("Alias");
 
 export const RegisteredModelSchema = z
-  .object({ name: z.string().openapi({ example: "default" }), aliases: z.array(AliasSchema) })
+  .object({
+    name: z.string().openapi({ example: "default" }),
+    version_count: z.number().int().openapi({ example: 3 }),
+    latest_version: Version.nullable().openapi({ description: "Null when it has none yet." }),
+    aliases: z.array(AliasSchema),
+  })
   .openapi("RegisteredModel");
 
 export const RegisteredModelsSchema = z

@@ -20,7 +20,9 @@ export function aliasForm(
     name: "alias",
     required: true,
     value: options.aliases?.[0] ?? "production",
-    pattern: "[a-z][a-z0-9_-]{0,62}",
+    // The API's alias names; browsers compile `pattern` with the `v` flag, so `-` is escaped.
+    pattern: "[a-z0-9][a-z0-9_\\-]{0,63}",
+    maxlength: 64,
     size: 14,
     "aria-label": "alias",
   });

@@ -1,16 +1,8 @@
-import type { DataSource } from "../api";
+import { type DataSource, predictionsFor } from "../api";
 import { h } from "../dom";
 import { num, pick } from "../format";
-import { chart } from "../plots/chart";
-import {
-  compareCoverage,
-  compareFolds,
-  compareResiduals,
-  compareReturns,
-  compareScatter,
-  compareTimeSeries,
-  type Side,
-} from "../plots/compare-plots";
+import { plotPanel } from "../plots/plot-panel";
+import type { Side } from "../plots/specs";
 import { verdictOf } from "../verdict";
 import { errorBox, section, statusBadge } from "./common";
 
@@ -43,9 +35,7 @@ export async function comparePage(
   let details: Awaited<ReturnType<DataSource["version"]>>[];
   try {
     details = await Promise.all([api.version(model, a), api.version(model, b)]);
-    const preds = await Promise.all(
-      details.map((d) => (d.status === "ok" ? api.predictions(model, d.version) : null)),
-    );
+    const preds = await Promise.all(details.map((d) => predictionsFor(api, model, d)));
     sides = details.map((d, i) => ({
       version: d.version,
       metrics: d.metrics,
@@ -55,7 +45,6 @@ export async function comparePage(
     page.append(errorBox(e));
     return page;
   }
-  const [sa, sb] = sides as [Side, Side];
   page.append(
     h(
       "table",
@@ -104,43 +93,6 @@ export async function comparePage(
       ),
     ),
   );
-  const symbols = [
-    ...new Set([...(sa.predictions?.symbols ?? []), ...(sb.predictions?.symbols ?? [])]),
-  ];
-  const plots = h("div", { class: "plots" });
-  const perSymbol = h("div", { class: "per-symbol" });
-  const draw = (s: string) =>
-    perSymbol.replaceChildren(
-      chart(compareTimeSeries(sa, sb, s)),
-      chart(compareReturns(sa, sb, s)),
-    );
-  if (symbols.length > 0) {
-    draw(symbols[0]!);
-    plots.append(
-      h(
-        "p",
-        {},
-        h(
-          "label",
-          {},
-          "symbol ",
-          h(
-            "select",
-            {
-              "aria-label": "symbol",
-              onchange: (e: Event) => draw((e.target as HTMLSelectElement).value),
-            },
-            ...symbols.map((s) => h("option", { value: s }, s)),
-          ),
-        ),
-      ),
-      perSymbol,
-      chart(compareScatter(sa, sb)),
-      chart(compareResiduals(sa, sb)),
-    );
-  }
-  plots.append(chart(compareFolds(sa, sb)));
-  if (symbols.length > 0) plots.append(chart(compareCoverage(sa, sb)));
-  page.append(section("Plots", plots));
+  page.append(section("Plots", plotPanel(sides)));
   return page;
 }

@@ -32,7 +32,7 @@ export async function historyPage(
           h(
             "tr",
             {},
-            ...["#", "alias", "from", "to", "at (UTC)", "by", "reason"].map((t) => h("th", {}, t)),
+            ...["#", "alias", "from", "to", "at (UTC)", "who", "reason"].map((t) => h("th", {}, t)),
           ),
         ),
         h(
@@ -47,7 +47,7 @@ export async function historyPage(
               h("td", {}, e.from ?? "–"),
               h("td", {}, e.to),
               h("td", {}, when(e.at)),
-              h("td", {}, e.by ?? "–"),
+              h("td", {}, e.who),
               h("td", {}, e.reason ?? "–"),
             ),
           ),

@@ -35,8 +35,12 @@ export async function modelsPage(api: DataSource): Promise<HTMLElement> {
               h(
                 "td",
                 {},
-                ...Object.entries(m.aliases).map(([a, v]) =>
-                  h("span", { class: "alias" }, `${a} → ${v}`),
+                ...m.aliases.map((a) =>
+                  h(
+                    "span",
+                    { class: a.version ? "alias" : "alias corrupt", title: a.problem ?? "" },
+                    `${a.alias} → ${a.version ?? "unreadable"}`,
+                  ),
                 ),
               ),
               h(

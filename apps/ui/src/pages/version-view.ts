@@ -1,17 +1,9 @@
 import { type Child, h } from "../dom";
 import { pick, when } from "../format";
-import { chart } from "../plots/chart";
-import {
-  coveragePlot,
-  foldMetricsPlot,
-  residualPlot,
-  returnsPlot,
-  scatterPlot,
-  timeSeriesPlot,
-} from "../plots/version-plots";
+import { plotPanel } from "../plots/plot-panel";
 import type { Predictions, VersionDetails } from "../types";
 import { verdictOf } from "../verdict";
-import { aliasBadges, kvTable, metricsTable, section, statusBadge } from "./common";
+import { aliasBadges, kvTable, metricsTable, section, show, statusBadge } from "./common";
 
 /** Where a version came from: data, code and configuration. */
 export function lineageRows(d: VersionDetails): Array<readonly [string, unknown]> {
@@ -47,13 +39,60 @@ function featureSpec(d: VersionDetails): Array<readonly [string, unknown]> {
   ];
 }
 
-/** The evaluation statistics, when the server has them: scalars first, then nested objects. */
+const EVALUATION_ROWS: ReadonlyArray<readonly [string, string[]]> = [
+  ["Clark–West p vs zero", ["zero", "clark_west", "p_value"]],
+  ["Diebold–Mariano p (squared) vs zero", ["zero", "diebold_mariano_squared", "p_value"]],
+  ["Diebold–Mariano p (absolute) vs zero", ["zero", "diebold_mariano_absolute", "p_value"]],
+  ["Pesaran–Timmermann p (direction)", ["direction", "pesaran_timmermann", "p_value"]],
+  ["out-of-sample R² vs zero", ["zero", "oos_r2"]],
+  ["interval coverage", ["interval", "coverage"]],
+  ["rows", ["n"]],
+];
+
+/**
+ * The evaluation statistics, when the version has them: the tests a reader acts on, for the
+ * validation split and the pooled walk-forward folds, then the whole report folded away.
+ */
 function evaluationView(evaluation: unknown): Child {
   if (!evaluation || typeof evaluation !== "object") return null;
-  const entries = Object.entries(evaluation as Record<string, unknown>).filter(
-    ([k]) => k !== "folds" && k !== "per_fold",
+  const sets = ["validation", "walk_forward"] as const;
+  const rows = EVALUATION_ROWS.map(([label, path]) => [
+    label,
+    ...sets.map((set) => pick(evaluation, set, ...path)),
+  ]);
+  const interval = pick(evaluation, "interval");
+  return section(
+    "Evaluation",
+    h(
+      "table",
+      { class: "grid", "data-table": "evaluation" },
+      h(
+        "thead",
+        {},
+        h("tr", {}, h("th", {}, ""), ...sets.map((s) => h("th", {}, s.replace("_", "-")))),
+      ),
+      h(
+        "tbody",
+        {},
+        ...rows.map(([label, ...values]) =>
+          h("tr", {}, h("th", {}, String(label)), ...values.map((v) => h("td", {}, show(v)))),
+        ),
+      ),
+    ),
+    interval
+      ? h(
+          "p",
+          { class: "muted" },
+          `Served interval: ${String(pick(interval, "method") ?? "?")}, level ${String(pick(interval, "level") ?? "?")}.`,
+        )
+      : null,
+    h(
+      "details",
+      {},
+      h("summary", {}, "The whole evaluation report (evaluation.json)"),
+      h("pre", { class: "json" }, JSON.stringify(evaluation, null, 2)),
+    ),
   );
-  return section("Evaluation", kvTable(entries, "kv evaluation"));
 }
 
 export interface VersionViewOptions {
@@ -116,45 +155,8 @@ export function versionView(
     ),
     evaluationView(d.evaluation),
   );
-  view.append(plotsSection(d, predictions, width));
+  view.append(
+    section("Plots", plotPanel([{ version: d.version, metrics: d.metrics, predictions }], width)),
+  );
   return view;
-}
-
-function plotsSection(d: VersionDetails, p: Predictions | null, width: number): HTMLElement {
-  const plots = h("div", { class: "plots" });
-  const sec = section("Plots", plots);
-  const fixed = [foldMetricsPlot(d.metrics)];
-  if (!p) {
-    plots.append(chart(fixed[0]!, width));
-    sec.append(
-      h(
-        "p",
-        { class: "muted" },
-        "This version has no stored validation predictions (trained before they were recorded), so only the per-fold metrics are plotted.",
-      ),
-    );
-    return sec;
-  }
-  const perSymbol = h("div", { class: "per-symbol" });
-  const drawSymbol = (s: number) =>
-    perSymbol.replaceChildren(chart(timeSeriesPlot(p, s), width), chart(returnsPlot(p, s), width));
-  const picker = h(
-    "select",
-    {
-      "aria-label": "symbol",
-      "data-control": "symbol",
-      onchange: (e: Event) => drawSymbol(Number((e.target as HTMLSelectElement).value)),
-    },
-    ...p.symbols.map((s, i) => h("option", { value: i }, s)),
-  );
-  drawSymbol(0);
-  plots.append(
-    h("p", {}, h("label", {}, "symbol ", picker)),
-    perSymbol,
-    chart(scatterPlot(p), width),
-    chart(residualPlot(p), width),
-    ...fixed.map((f) => chart(f, width)),
-    chart(coveragePlot(p), width),
-  );
-  return sec;
 }

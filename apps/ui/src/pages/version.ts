@@ -1,4 +1,4 @@
-import type { DataSource } from "../api";
+import { type DataSource, predictionsFor } from "../api";
 import { h } from "../dom";
 import { aliasForm } from "./alias-form";
 import { errorBox } from "./common";
@@ -19,8 +19,7 @@ export async function versionPage(
   );
   try {
     const details = await api.version(model, version);
-    const predictions =
-      details.status === "ok" ? await api.predictions(model, details.version) : null;
+    const predictions = await predictionsFor(api, model, details);
     const actions =
       details.status === "ok"
         ? h(

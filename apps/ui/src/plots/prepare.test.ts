@@ -14,7 +14,10 @@ import {
 // Two symbols; fold 0 rows then validation (-1) rows, deliberately not in time order.
 const P: Predictions = {
   format: "mle.predictions",
+  format_version: 1,
   level: 0.9,
+  interval_method: "split-conformal",
+  digits: 6,
   symbols: ["AAA", "BBB"],
   timestamps: [1, 1, 3, 2, 3, 2],
   symbol: [0, 1, 0, 0, 1, 1],
