@@ -12,7 +12,7 @@ import {
   trainModel,
 } from "../../test/inference-support";
 import { trainWithPredictions } from "../../test/predictions-support";
-import { PREDICTIONS_FILE } from "../models/version-files";
+import { PREDICTIONS_FILE } from "@mle/trainer";
 
 const source = createSampleSource({ seed: 5 });
 let models: ModelRegistry;

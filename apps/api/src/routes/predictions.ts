@@ -11,7 +11,7 @@ import { resolveVersion } from "../context/resolve-version";
 import type { RouteContext } from "../context/route-context";
 import { ApiError } from "../errors/api-error";
 import { errorResponses } from "../errors/envelope";
-import { PREDICTIONS_FILE } from "../models/version-files";
+import { PREDICTIONS_FILE } from "@mle/trainer";
 import { ModelQuery, VersionPath } from "../schemas/inference";
 import { PredictionsSchema } from "../schemas/predictions";
 
