@@ -30,7 +30,7 @@ describe("a hostile registry: model.json with a correct SHA-256 but unusable con
     const hostile: Array<[string, unknown]> = [
       [
         "an infinite coefficient",
-        { ...model, body: { ...model.body, coefficients: [1e999, 0, 0, 0] } },
+        { ...model, body: { ...model.body, coefficients: [Number.POSITIVE_INFINITY, 0, 0, 0] } },
       ],
       ["a NaN written as null", { ...model, body: { ...model.body, intercept: null } }],
       ["wrong lengths", { ...model, body: { ...model.body, coefficients: [0.1] } }],
