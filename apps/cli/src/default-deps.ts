@@ -1,9 +1,28 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { createMarketDataSource, loadMarketDataConfig } from "@mle/market-client";
 import { MODEL_CONTENT_CHECKS } from "@mle/inference";
 import { openRegistry } from "@mle/registry";
 import { startApiServer } from "api";
 import type { CliDeps } from "./deps";
 import { userCwd } from "./util/paths";
+
+/**
+ * The web UI built in this checkout (`apps/ui/dist`), served at /ui by `mle serve` when UI_DIR is
+ * unset, as `pnpm start` does; undefined when there is none (an installed CLI without the UI).
+ */
+function builtUiDir(): string | undefined {
+  try {
+    const dir = path.join(
+      path.dirname(createRequire(import.meta.url).resolve("ui/package.json")),
+      "dist",
+    );
+    return existsSync(path.join(dir, "index.html")) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function waitForSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -38,7 +57,8 @@ export function createDefaultDeps(): CliDeps {
       openRegistry(location, { clock: now, contentChecks: MODEL_CONTENT_CHECKS }),
     waitForShutdown: waitForSignal,
     serve: (env) => {
-      startApiServer({ env: { ...env }, name: "mle serve" });
+      const uiDir = env.UI_DIR || builtUiDir();
+      startApiServer({ env: { ...env, ...(uiDir ? { UI_DIR: uiDir } : {}) }, name: "mle serve" });
       return new Promise<never>(() => {});
     },
   };

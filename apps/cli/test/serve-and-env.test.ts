@@ -52,6 +52,12 @@ describe("mle serve", () => {
       models: unknown[];
     };
     expect(models.models).toEqual([]);
+    // The web UI built in this checkout is served at /ui, as `pnpm start` does.
+    const ui = await fetch(`http://127.0.0.1:${port}/ui/`);
+    expect([ui.status, ui.headers.get("content-type")]).toEqual([
+      200,
+      expect.stringMatching(/^text\/html/),
+    ]);
     s.child.kill("SIGTERM");
     expect(await s.exited).toBe(0);
   }, 30_000);
