@@ -84,6 +84,7 @@ describe("an imported XGBoost model served by the API", () => {
         createSource: () => source,
         openRegistry: (location) => openRegistry(location),
         waitForShutdown: () => Promise.resolve("SIGTERM"),
+        serve: () => Promise.reject(new Error("not served here")),
       },
     );
     expect(stderr.text()).toBe("");
