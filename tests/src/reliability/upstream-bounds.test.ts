@@ -219,3 +219,35 @@ describe("a hostile upstream cannot make the server read without bound", () => {
     expect(worst).toBeLessThan(HEALTH_BOUND_MS);
   });
 });
+
+describe("cost amplification: cold fetches per process are bounded", () => {
+  it("60 concurrent predictions of new symbols never have more than 16 upstream requests open at once", async () => {
+    const { startReferenceUpstream } = await import("@mle/market-client/testing");
+    const { createSampleSource } = await import("@mle/market-client");
+    const base = await tempDir();
+    const upstream = await startReferenceUpstream({ source: createSampleSource() });
+    const registryDir = await trainRegistry(base.dir, [1]);
+    const api = await startApiProcess({
+      MODEL_REGISTRY_DIR: registryDir,
+      MARKET_DATA_SOURCE: "http",
+      MARKET_DATA_BASE_URL: upstream.url,
+      MARKET_DATA_TIMEOUT_MS: "10000",
+    });
+    try {
+      upstream.setFaults({ latencyMs: 150 });
+      upstream.resetStats();
+      const answers = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => fetch(`${api.url}/predict?symbol=COLD${i}`)),
+      );
+      expect(answers.map((r) => r.status)).toEqual(answers.map(() => 200));
+      expect(upstream.stats.requests).toBeGreaterThanOrEqual(60);
+      // More than the batch concurrency (8), at most the documented bound.
+      expect(upstream.stats.peakInFlight).toBeGreaterThan(8);
+      expect(upstream.stats.peakInFlight).toBeLessThanOrEqual(16);
+    } finally {
+      await api.stop();
+      await upstream.close();
+      await base.cleanup();
+    }
+  }, 60_000);
+});

@@ -33,6 +33,9 @@ export interface UpstreamStats {
   bySymbol: Record<string, number>;
   /** Injected faults by kind. */
   faults: Record<FaultKind, number>;
+  /** Requests being answered now, and the most there were at once (a caller's fan-out). */
+  inFlight: number;
+  peakInFlight: number;
 }
 
 export interface ReferenceUpstream {
@@ -57,6 +60,8 @@ const SOURCE_STATUS: Partial<Record<MarketDataErrorCode, number>> = {
 function emptyStats(): UpstreamStats {
   return {
     requests: 0,
+    inFlight: 0,
+    peakInFlight: 0,
     bySymbol: {},
     faults: { error: 0, malformed: 0, schema: 0, drop: 0, truncate: 0 },
   };
@@ -159,6 +164,13 @@ export async function startReferenceUpstream(
 
   const server = createServer((req, res) => {
     stats.requests++;
+    stats.inFlight++;
+    stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
+    const counted = stats;
+    res.once("close", () => {
+      counted.inFlight--;
+      if (counted !== stats) stats.inFlight = Math.max(0, stats.inFlight - 1);
+    });
     const url = new URL(req.url ?? "/", "http://upstream.local");
     if (req.method !== "GET" && req.method !== "HEAD") {
       sendError(res, 405, "METHOD_NOT_ALLOWED", "Only GET is supported", { allow: "GET, HEAD" });
@@ -194,7 +206,8 @@ export async function startReferenceUpstream(
       return stats;
     },
     resetStats() {
-      stats = emptyStats();
+      // Requests still being answered stay counted, so the gauge never goes negative.
+      stats = { ...emptyStats(), inFlight: stats.inFlight, peakInFlight: stats.inFlight };
     },
     close() {
       if (closed === undefined) {
