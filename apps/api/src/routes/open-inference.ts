@@ -21,6 +21,7 @@ import {
 } from "../protocols/open-inference/schemas";
 import type { RouteContext } from "../context/route-context";
 import { VersionName } from "../schemas/inference";
+import { jsonResponse } from "../openapi/json-response";
 
 const TAG = "open-inference-v2";
 
@@ -53,18 +54,13 @@ function errors(statuses: Record<number, string>) {
   return out;
 }
 
-const json = <S extends z.ZodType>(description: string, schema: S) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-
 const serverMetadata = createRoute({
   method: "get",
   path: "/v2",
   operationId: "v2ServerMetadata",
   tags: [TAG],
   summary: "Server metadata",
-  responses: { 200: json("Name, version and extensions.", ServerMetadataSchema) },
+  responses: { 200: jsonResponse("Name, version and extensions.", ServerMetadataSchema) },
 });
 
 const serverLive = createRoute({
@@ -74,7 +70,7 @@ const serverLive = createRoute({
   tags: [TAG],
   summary: "Server live",
   description: "200 while the process serves requests (a Kubernetes livenessProbe).",
-  responses: { 200: json("Live.", LiveSchema) },
+  responses: { 200: jsonResponse("Live.", LiveSchema) },
 });
 
 const serverReady = createRoute({
@@ -85,7 +81,10 @@ const serverReady = createRoute({
   summary: "Server ready",
   description:
     "200 `{ready: true}` when the default model's active version is loaded and verified; otherwise 400 `{ready: false}` (the protocol: a 4xx status means false). A Kubernetes readinessProbe.",
-  responses: { 200: json("Ready.", ReadySchema), 400: json("Not ready.", ReadySchema) },
+  responses: {
+    200: jsonResponse("Ready.", ReadySchema),
+    400: jsonResponse("Not ready.", ReadySchema),
+  },
 });
 
 /** The model routes exist with and without `/versions/{model_version}`. */
@@ -109,7 +108,7 @@ function modelRoutes(versioned: boolean) {
         "Inputs: `symbols` (BYTES [-1]) or `features` (FP64 [-1, k], columns in `parameters.columns`); send exactly one. Outputs: FP64 [-1] each; `predictions` unless others are asked for.",
       request: { params },
       responses: {
-        200: json("The model.", ModelMetadataSchema),
+        200: jsonResponse("The model.", ModelMetadataSchema),
         ...errors({
           400: "Bad model version.",
           404: "Unknown model or version.",
@@ -125,8 +124,11 @@ function modelRoutes(versioned: boolean) {
       summary: `Model ready (${which})`,
       request: { params },
       responses: {
-        200: json("Ready.", ModelReadySchema),
-        400: json("Not ready (a 4xx status means false), or a bad version.", ModelReadySchema),
+        200: jsonResponse("Ready.", ModelReadySchema),
+        400: jsonResponse(
+          "Not ready (a 4xx status means false), or a bad version.",
+          ModelReadySchema,
+        ),
         ...errors({ 404: "Unknown model or version." }),
       },
     }),
@@ -146,7 +148,7 @@ function modelRoutes(versioned: boolean) {
         },
       },
       responses: {
-        200: json("Outputs.", InferenceResponseSchema),
+        200: jsonResponse("Outputs.", InferenceResponseSchema),
         ...errors({
           400: "Invalid request: unknown input or output, wrong datatype or shape, non-finite value, bad symbol.",
           404: "Unknown model, version or symbol.",

@@ -22,11 +22,7 @@ import {
   MoveAliasBodySchema,
   RegisteredModelsSchema,
 } from "../schemas/registry";
-
-const json = <S extends z.ZodType>(description: string, schema: S) => ({
-  description,
-  content: { "application/json": { schema } },
-});
+import { jsonResponse } from "../openapi/json-response";
 
 const modelsRoute = createRoute({
   method: "get",
@@ -37,7 +33,7 @@ const modelsRoute = createRoute({
   description:
     "Every model holding a version or an alias: how many versions it has (corrupt ones included), the newest, and its aliases.",
   responses: {
-    200: json("The models.", RegisteredModelsSchema),
+    200: jsonResponse("The models.", RegisteredModelsSchema),
     ...errorResponses({
       503: "REGISTRY_IO, REGISTRY_UNAVAILABLE or NO_ACTIVE_MODEL (no registry).",
     }),
@@ -52,7 +48,7 @@ const aliasesRoute = createRoute({
   summary: "Aliases of a model",
   request: { params: z.object({ model: ModelNamePath }) },
   responses: {
-    200: json("The aliases.", AliasesSchema),
+    200: jsonResponse("The aliases.", AliasesSchema),
     ...errorResponses({
       422: "VALIDATION_ERROR: bad model name.",
       503: "The store cannot be read.",
@@ -70,7 +66,7 @@ const historyRoute = createRoute({
     "Every alias move, oldest first: from, to, when, who (`api` or the CLI's user@host) and why. Each entry carries the hash of the one before; a broken chain is 503 HISTORY_CORRUPT, never shown.",
   request: { params: z.object({ model: ModelNamePath }), query: z.object({ alias: HistoryQuery }) },
   responses: {
-    200: json("The history.", HistorySchema),
+    200: jsonResponse("The history.", HistorySchema),
     ...errorResponses({
       422: "VALIDATION_ERROR: bad model or alias name.",
       503: "HISTORY_CORRUPT, or the store cannot be read.",
@@ -99,7 +95,7 @@ const moveRoute = createRoute({
     params: z.object({ model: ModelNamePath, alias: AliasNamePath }),
     body: { required: true, content: { "application/json": { schema: MoveAliasBodySchema } } },
   },
-  responses: { 200: json("The move, as recorded.", HistoryEntrySchema), ...adminErrors },
+  responses: { 200: jsonResponse("The move, as recorded.", HistoryEntrySchema), ...adminErrors },
 });
 
 const rollbackRoute = createRoute({
@@ -112,7 +108,10 @@ const rollbackRoute = createRoute({
     'Moves the alias back to the version it pointed at before its last move, in one step (recorded like any move). An optional JSON body `{"reason": "…"}` is recorded as the reason; an empty body is fine.',
   security: [{ bearerAuth: [] }],
   request: { params: z.object({ model: ModelNamePath, alias: AliasNamePath }) },
-  responses: { 200: json("The rollback move, as recorded.", HistoryEntrySchema), ...adminErrors },
+  responses: {
+    200: jsonResponse("The rollback move, as recorded.", HistoryEntrySchema),
+    ...adminErrors,
+  },
 });
 
 function registryOf(ctx: RouteContext) {
@@ -180,7 +179,7 @@ export function registerRegistryRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteConte
 
   app.openapi(rollbackRoute, async (c) => {
     const { model, alias } = c.req.valid("param");
-    const body = (await c.req.json().catch(() => ({}))) as { reason?: unknown };
+    const body = (await c.req.jsonResponse().catch(() => ({}))) as { reason?: unknown };
     const reason = typeof body.reason === "string" ? body.reason.slice(0, 1024) : undefined;
     const move = await requireRegistry(ctx, model).rollback({
       alias,
