@@ -179,7 +179,7 @@ export function registerRegistryRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteConte
 
   app.openapi(rollbackRoute, async (c) => {
     const { model, alias } = c.req.valid("param");
-    const body = (await c.req.jsonResponse().catch(() => ({}))) as { reason?: unknown };
+    const body = (await c.req.json().catch(() => ({}))) as { reason?: unknown };
     const reason = typeof body.reason === "string" ? body.reason.slice(0, 1024) : undefined;
     const move = await requireRegistry(ctx, model).rollback({
       alias,
