@@ -4,12 +4,32 @@
  */
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createFsBackend, createFsStore, openRegistry, registryOver } from "@mle/registry";
+import {
+  createFsBackend,
+  createFsStore,
+  openRegistry,
+  type RegistryStore,
+  registryOver,
+} from "@mle/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "./support/api-process";
 import { mleInProcess, runMle, spawnMle, tinyConfig } from "./support/cli";
-import { failingWritesStore } from "./support/failing-store";
 import { tempDir } from "./support/temp";
+
+/** A store whose disk fills when the active pointer is staged (a top-level `.tmp-alias-*` file). */
+function fullAtPointer(inner: RegistryStore): RegistryStore {
+  return {
+    ...inner,
+    async write(folder, file, data) {
+      if (folder === null && file.startsWith(".tmp-alias-")) {
+        throw Object.assign(new Error("ENOSPC: no space left on device, write"), {
+          code: "ENOSPC",
+        });
+      }
+      return inner.write(folder, file, data);
+    },
+  };
+}
 
 let base: { dir: string; cleanup: () => Promise<void> };
 beforeAll(async () => {
@@ -147,13 +167,11 @@ describe("registry repair paths", () => {
     await mkdir(dir, { recursive: true });
     const config = path.join(base.dir, "full-at-pointer.yaml");
     await writeFile(config, tinyConfig(dir));
-    // Writes 1-6: the version's six files; write 7 is the pointer.
+    // The version's files are written whole; the disk fills when the pointer is staged.
     const r = await mleInProcess(["train", "--config", config], {
       cwd: base.dir,
       registryFor: (d) =>
-        registryOver(
-          createFsBackend(d, { store: failingWritesStore(createFsStore(d), 7, "ENOSPC") }),
-        ),
+        registryOver(createFsBackend(d, { store: fullAtPointer(createFsStore(d)) })),
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
