@@ -5,7 +5,7 @@
  * Configured by the API's own environment variables (MODEL_REGISTRY_DIR, INFERENCE_CACHE_TTL_MS…).
  */
 import { createSampleSource } from "@mle/market-client";
-import { createRegistry } from "@mle/registry";
+import { openRegistry } from "@mle/registry";
 import { API_INDEX_JS, apiDependencyUrl } from "./paths.mjs";
 
 const { createApp, loadApiConfig } = await import(new URL(`file://${API_INDEX_JS}`).href);
@@ -21,7 +21,7 @@ const source = {
   },
 };
 const config = loadApiConfig(process.env);
-const app = createApp({ source, config, registry: createRegistry({ dir: config.registryDir }) });
+const app = createApp({ source, config, models: openRegistry(config.registryLocation) });
 const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, (info) => {
   process.send?.({ type: "listening", port: info.port });
 });
