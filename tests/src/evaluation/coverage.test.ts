@@ -9,8 +9,7 @@
  * the band. The same years with the interval an older version (no evaluation.json) serves, and
  * the calibration of the served `confidence`, are printed for the trainer README.
  *
- * The repository has no real-candle fixtures (the candles under packages/ are generated), so
- * there is no real-data case here.
+ * Real prices are covered by `real-coverage.test.ts` (R's EuStockMarkets closes).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
