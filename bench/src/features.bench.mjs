@@ -25,20 +25,9 @@ import {
 import * as indicatorts from "indicatorts";
 import technicalindicators from "technicalindicators";
 import { ATR, BollingerBands, EMA, MACD, ROC, SMA, VWAP } from "trading-signals";
+import { prng } from "./prng.mjs";
 
 const W = 20;
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A log-normal-ish walk with a slow drift, `n` closes. */
 export function makeCloses(n, seed = 1, start = 100, drift = 0) {

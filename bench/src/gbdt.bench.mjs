@@ -16,17 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { MODEL_KINDS, paramDefaults } from "@mle/trainer";
 import { RandomForestRegression } from "ml-random-forest";
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "./prng.mjs";
 
 function dataset(rows, cols, seed) {
   const r = prng(seed);
@@ -44,7 +34,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function xgboostFitMs(data, rows, trees, depth) {
   const probe = spawnSync("/usr/bin/python3", ["-c", "import xgboost"], { encoding: "utf8" });
-  if (probe.status !== 0) return { skipped: "needs /usr/bin/python3 with xgboost (Debian python3-xgboost)" };
+  if (probe.status !== 0)
+    return { skipped: "needs /usr/bin/python3 with xgboost (Debian python3-xgboost)" };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mle-gbdt-bench-"));
   try {
     fs.writeFileSync(path.join(dir, "X.bin"), Buffer.from(data.X.buffer));
@@ -110,7 +101,9 @@ export async function run({ quick }) {
   // rows (10k rows × 20 trees took over 8 minutes here), so the scaled figure flatters it.
   const peerRows = 2_000;
   const peerTrees = 3;
-  const Xrows = Array.from({ length: peerRows }, (_, i) => Array.from(data.X.subarray(i * 8, i * 8 + 8)));
+  const Xrows = Array.from({ length: peerRows }, (_, i) =>
+    Array.from(data.X.subarray(i * 8, i * 8 + 8)),
+  );
   const yrows = Array.from(data.y.subarray(0, peerRows));
   const t0 = performance.now();
   new RandomForestRegression({
@@ -138,7 +131,8 @@ export async function run({ quick }) {
     },
   ];
   const xgb = xgboostFitMs(data, rows, trees, depth);
-  if ("skipped" in xgb) out.push({ group: "gbdt", name: "vs XGBoost hist, 1 thread", note: `skipped: ${xgb.skipped}` });
+  if ("skipped" in xgb)
+    out.push({ group: "gbdt", name: "vs XGBoost hist, 1 thread", note: `skipped: ${xgb.skipped}` });
   else {
     out.push({
       group: "gbdt",
@@ -163,5 +157,6 @@ export async function run({ quick }) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const r of await run({ quick: process.argv.includes("--quick") })) console.log(JSON.stringify(r));
+  for (const r of await run({ quick: process.argv.includes("--quick") }))
+    console.log(JSON.stringify(r));
 }

@@ -42,20 +42,10 @@ const FEATURE_NAMES = [
 import { computeFeatures } from "@mle/features";
 import { fitRidge } from "@mle/trainer";
 import MLR from "ml-regression-multivariate-linear";
+import { prng } from "./prng.mjs";
 
 const W = 20;
 const FEATURES4 = ["close", "simple_return", "moving_average", "rolling_volatility"];
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeCandles(n, seed = 1) {
   const rnd = prng(seed);
