@@ -95,26 +95,11 @@ export function toServingModel(
 }
 
 /**
- * Rows a model must answer with finite numbers before it is served: the training means and one
- * standard deviation either side when the artifact records a scaler (ridge), else a row of zeros.
- * A model that overflows there (coefficients of 1e308) is refused at load time, so `/ready` says
- * so, rather than failing request by request.
+ * Refuses at load time a model that answers a non-finite number on its kind's probe rows
+ * (coefficients of 1e308), so `/ready` says so rather than failing request by request.
  */
-function probeRows(model: ServingModel): number[][] {
-  const scaler = (model.artifact.body as { scaler?: { means?: unknown; scales?: unknown } }).scaler;
-  const means = scaler?.means;
-  const scales = scaler?.scales;
-  const n = model.columns.length;
-  if (Array.isArray(means) && Array.isArray(scales) && means.length === n && scales.length === n) {
-    const m = means as number[];
-    const s = scales as number[];
-    return [m, m.map((v, i) => v + (s[i] as number)), m.map((v, i) => v - (s[i] as number))];
-  }
-  return [Array(n).fill(0)];
-}
-
 function probe(model: ServingModel): void {
-  for (const row of probeRows(model)) {
+  for (const row of model.model.probeRows) {
     try {
       scoreRow(model, row);
     } catch (cause) {

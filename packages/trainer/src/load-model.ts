@@ -10,6 +10,8 @@ export interface LoadedModel extends RowModel {
   readonly artifact: ModelArtifact;
   /** Input columns in order (= `artifact.feature_spec.features`). */
   readonly columns: readonly string[];
+  /** Rows the model must answer finitely before it is served (its kind's `probeRows`). */
+  readonly probeRows: readonly (readonly number[])[];
 }
 
 /**
@@ -27,11 +29,14 @@ export interface LoadedModel extends RowModel {
  */
 export function loadModel(json: unknown): LoadedModel {
   const artifact = parseModel(json);
-  const row = kindOf(artifact.kind).load(artifact.body);
+  const kind = kindOf(artifact.kind);
+  const row = kind.load(artifact.body);
+  const columns = artifact.feature_spec.features;
   return {
     kind: artifact.kind,
     artifact,
-    columns: artifact.feature_spec.features,
+    columns,
+    probeRows: kind.probeRows?.(artifact.body) ?? [columns.map(() => 0)],
     predictRow: row.predictRow,
     predictRange: row.predictRange,
   };

@@ -59,6 +59,11 @@ export interface ModelKind<Name extends string, P extends Record<string, number>
   /** Builds the in-memory predictor of a validated body. */
   readonly load: (body: Body) => RowModel;
   /**
+   * Rows in the model's column order that the model must answer with finite numbers before it
+   * is served (a model that overflows there is refused at load time). Absent: one row of zeros.
+   */
+  readonly probeRows?: (body: Body) => readonly (readonly number[])[];
+  /**
    * Present for kinds trained elsewhere: turns the file another tool wrote (already
    * `JSON.parse`d) into this kind's body for inputs `features`, with the hyperparameters the file
    * records. Throws TrainerError `INVALID_MODEL`, `UNSUPPORTED_MODEL` or `FEATURE_MISMATCH`.

@@ -58,4 +58,8 @@ export const ridgeKind: TrainableModelKind<"ridge", { alpha: number }, RidgeBody
       predictRange: (data, range, out) => predictRange(body, data, range, out),
     };
   },
+  // The training means and one standard deviation either side: where served rows lie.
+  probeRows({ scaler: { means, scales } }) {
+    return [means, means.map((m, i) => m + scales[i]!), means.map((m, i) => m - scales[i]!)];
+  },
 };
