@@ -63,19 +63,13 @@ export interface VersionDetails {
  */
 export type { PredictionsArtifact as Predictions } from "@mle/trainer";
 
-/** One alias move (`GET /registry/models/{model}/history`, and the answer of a move or rollback). */
-export interface HistoryEntry {
-  readonly seq: number;
-  readonly alias: string;
-  readonly from: string | null;
-  readonly to: string;
-  readonly at: string;
-  /** `api`, or the CLI's user@host. */
-  readonly who: string;
-  readonly reason: string | null;
-  readonly hash: string;
-  readonly prev_hash: string | null;
-}
+/**
+ * One alias move (`GET /registry/models/{model}/history`, and the answer of a move or rollback):
+ * the registry's entry, served as stored (a type-only import).
+ */
+import type { HistoryEntry } from "@mle/registry";
+
+export type { HistoryEntry };
 
 /** What a move or rollback answers: the history entry it appended. */
 export type AliasMove = HistoryEntry;
