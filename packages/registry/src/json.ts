@@ -19,19 +19,7 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
  * ```
  */
 export function toJsonBytes(value: unknown, what: string): Uint8Array {
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(value, null, 2);
-  } catch (cause) {
-    throw new RegistryError("INVALID_ARGUMENT", `${what} is not JSON-serialisable`, { cause });
-  }
-  if (text === undefined) {
-    throw new RegistryError(
-      "INVALID_ARGUMENT",
-      `${what} is not JSON-serialisable (got ${typeof value})`,
-    );
-  }
-  return encoder.encode(`${text}\n`);
+  return encodeJson(value, what, 2);
 }
 
 /**
@@ -44,9 +32,14 @@ export function toJsonBytes(value: unknown, what: string): Uint8Array {
  * ```
  */
 export function toCompactJsonBytes(value: unknown, what: string): Uint8Array {
+  return encodeJson(value, what, undefined);
+}
+
+/** `JSON.stringify(value, null, indent)` + a newline as UTF-8; INVALID_ARGUMENT when it cannot. */
+function encodeJson(value: unknown, what: string, indent: number | undefined): Uint8Array {
   let text: string | undefined;
   try {
-    text = JSON.stringify(value);
+    text = JSON.stringify(value, null, indent);
   } catch (cause) {
     throw new RegistryError("INVALID_ARGUMENT", `${what} is not JSON-serialisable`, { cause });
   }

@@ -1,17 +1,17 @@
 import { type JobInfo, type JobQueue, openJobQueue, pickWinner, rankSweep } from "@mle/jobs";
 import { Command } from "commander";
 import { loadTrainConfig } from "../config/load-config";
+import { trainConfigSchema } from "../config/schema";
 import type { CliDeps } from "../deps";
-import { formatNumber } from "../render/format";
-import { renderTable } from "../render/table";
 import { jobSource, trainJobSpec } from "../jobs/job-spec";
 import { queueOptions } from "../jobs/queue-options";
 import { loadSweepFile, SWEEP_METRICS } from "../jobs/sweep-file";
+import { formatNumber } from "../render/format";
+import { renderTable } from "../render/table";
 import { resolveUserPath } from "../util/paths";
 import { resolveRegistryLocation } from "../util/registry-location";
-import { DEFAULT_CONFIG_PATH } from "./train";
-import { trainConfigSchema } from "../config/schema";
 import { addRegistryOptions, jsonOption, toJson } from "./models-shared";
+import { DEFAULT_CONFIG_PATH } from "./train";
 
 async function withQueue<T>(deps: CliDeps, work: (queue: JobQueue) => Promise<T>): Promise<T> {
   const queue = await openJobQueue(queueOptions(deps.env));

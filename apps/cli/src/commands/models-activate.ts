@@ -1,16 +1,8 @@
+import { requireSkill } from "@mle/trainer";
 import { Command } from "commander";
 import type { CliDeps } from "../deps";
-import { requireSkill } from "@mle/trainer";
 import type { RegistryFlags } from "../util/registry-location";
-import {
-  addRegistryOptions,
-  jsonOption,
-  loadEvaluation,
-  modelOption,
-  openModel,
-  reasonOption,
-  toJson,
-} from "./models-shared";
+import { addModelOptions, loadEvaluation, openModel, reasonOption, toJson } from "./models-shared";
 
 interface ActivateOptions extends RegistryFlags {
   readonly model?: string;
@@ -30,10 +22,8 @@ export function createModelsActivateCommand(deps: CliDeps): Command {
   const command = new Command("activate")
     .description("make a version the active one (refuses unknown or corrupt versions)")
     .argument("<version>", "version name (v1) or an alias naming one")
-    .addOption(modelOption())
     .addOption(reasonOption());
-  return addRegistryOptions(command)
-    .addOption(jsonOption())
+  return addModelOptions(command)
     .option(
       "--require-skill",
       "refuse unless the version's evaluation.json shows evidence of skill over the zero forecast",

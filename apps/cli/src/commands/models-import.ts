@@ -11,7 +11,7 @@ import { parseInteger, parseList } from "../util/parse-options";
 import { resolveUserPath } from "../util/paths";
 import type { RegistryFlags } from "../util/registry-location";
 import { sourceEnv } from "../util/source-env";
-import { addRegistryOptions, jsonOption, modelOption, openModel, toJson } from "./models-shared";
+import { addModelOptions, openModel, toJson } from "./models-shared";
 
 /** Largest model file read (XGBoost JSON of about 2 million nodes). */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -85,42 +85,39 @@ export function createModelsImportCommand(deps: CliDeps): Command {
       parseInteger,
       500,
     )
-    .addOption(modelOption())
     .option("--activate", "make the new version the active one", false)
     .option("--alias <name>", "point this alias at the new version (repeatable)", collect, []);
-  return addRegistryOptions(command)
-    .addOption(jsonOption())
-    .action(async (file: string, opts: ImportOptions) => {
-      const spec = validateFeatureSpec({
-        lookback: opts.lookback ?? CONFIG_DEFAULTS.lookback,
-        features: opts.features,
-      });
-      const registry = openModel(deps, opts);
-      const bytes = await readModelFile(resolveUserPath(file, deps.cwd));
-      const summary = await runImport({
-        kind: opts.kind as ModelKindName,
-        fileName: lineageName(file),
-        bytes,
-        spec,
-        symbols: (opts.symbols ?? DEFAULT_CALIBRATION_SYMBOLS).map((s) => s.toUpperCase()),
-        candles: opts.candles,
-        source: deps.createSource(sourceEnv(deps.env, deps.cwd)),
-        registry,
-        activate: opts.activate,
-        aliases: opts.alias,
-        progress: createProgress(deps.stderr, progressEnabled(deps.stderr, deps.env)),
-      });
-      const aliases = [...(summary.activated ? ["active"] : []), ...summary.aliases];
-      deps.stdout.write(
-        opts.json
-          ? toJson(summary)
-          : [
-              `imported    ${summary.imported_from.file} (sha256 ${summary.imported_from.sha256})`,
-              `version     ${summary.version} of model ${summary.model} (${summary.kind}, ${String(summary.hyperparameters.num_trees ?? "?")} trees)`,
-              `calibrated  ${summary.calibration.rows} rows of ${summary.calibration.symbols.join(", ")}: residual std ${summary.calibration.residual_std.toPrecision(4)}`,
-              `aliases     ${aliases.length === 0 ? "none (activate with `mle models activate`)" : aliases.join(", ")}`,
-              "",
-            ].join("\n"),
-      );
+  return addModelOptions(command).action(async (file: string, opts: ImportOptions) => {
+    const spec = validateFeatureSpec({
+      lookback: opts.lookback ?? CONFIG_DEFAULTS.lookback,
+      features: opts.features,
     });
+    const registry = openModel(deps, opts);
+    const bytes = await readModelFile(resolveUserPath(file, deps.cwd));
+    const summary = await runImport({
+      kind: opts.kind as ModelKindName,
+      fileName: lineageName(file),
+      bytes,
+      spec,
+      symbols: (opts.symbols ?? DEFAULT_CALIBRATION_SYMBOLS).map((s) => s.toUpperCase()),
+      candles: opts.candles,
+      source: deps.createSource(sourceEnv(deps.env, deps.cwd)),
+      registry,
+      activate: opts.activate,
+      aliases: opts.alias,
+      progress: createProgress(deps.stderr, progressEnabled(deps.stderr, deps.env)),
+    });
+    const aliases = [...(summary.activated ? ["active"] : []), ...summary.aliases];
+    deps.stdout.write(
+      opts.json
+        ? toJson(summary)
+        : [
+            `imported    ${summary.imported_from.file} (sha256 ${summary.imported_from.sha256})`,
+            `version     ${summary.version} of model ${summary.model} (${summary.kind}, ${String(summary.hyperparameters.num_trees ?? "?")} trees)`,
+            `calibrated  ${summary.calibration.rows} rows of ${summary.calibration.symbols.join(", ")}: residual std ${summary.calibration.residual_std.toPrecision(4)}`,
+            `aliases     ${aliases.length === 0 ? "none (activate with `mle models activate`)" : aliases.join(", ")}`,
+            "",
+          ].join("\n"),
+    );
+  });
 }

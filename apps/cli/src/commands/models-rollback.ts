@@ -2,14 +2,7 @@ import { ACTIVE_ALIAS } from "@mle/registry";
 import { Command, Option } from "commander";
 import type { CliDeps } from "../deps";
 import type { RegistryFlags } from "../util/registry-location";
-import {
-  addRegistryOptions,
-  jsonOption,
-  modelOption,
-  openModel,
-  reasonOption,
-  toJson,
-} from "./models-shared";
+import { addModelOptions, openModel, reasonOption, toJson } from "./models-shared";
 
 interface RollbackOptions extends RegistryFlags {
   readonly model?: string;
@@ -29,20 +22,17 @@ export function createModelsRollbackCommand(deps: CliDeps): Command {
   const command = new Command("rollback")
     .description("move an alias (default active) back to the version it pointed at before")
     .addOption(new Option("--alias <alias>", "the alias to roll back").default(ACTIVE_ALIAS))
-    .addOption(modelOption())
     .addOption(reasonOption());
-  return addRegistryOptions(command)
-    .addOption(jsonOption())
-    .action(async (opts: RollbackOptions) => {
-      const registry = openModel(deps, opts);
-      const move = await registry.rollback({
-        alias: opts.alias,
-        ...(opts.reason === undefined ? {} : { reason: opts.reason }),
-      });
-      deps.stdout.write(
-        opts.json
-          ? toJson(move)
-          : `rolled back alias ${move.alias} of model ${registry.model}: ${move.to} (was ${move.from ?? "unset"})\n`,
-      );
+  return addModelOptions(command).action(async (opts: RollbackOptions) => {
+    const registry = openModel(deps, opts);
+    const move = await registry.rollback({
+      alias: opts.alias,
+      ...(opts.reason === undefined ? {} : { reason: opts.reason }),
     });
+    deps.stdout.write(
+      opts.json
+        ? toJson(move)
+        : `rolled back alias ${move.alias} of model ${registry.model}: ${move.to} (was ${move.from ?? "unset"})\n`,
+    );
+  });
 }

@@ -1,6 +1,6 @@
-import { type Command, Option } from "commander";
 import type { ModelRegistry, Registry } from "@mle/registry";
 import { EVALUATION_FILE } from "@mle/trainer";
+import { type Command, Option } from "commander";
 import type { CliDeps } from "../deps";
 import {
   DEFAULT_REGISTRY_LOCATION,
@@ -32,6 +32,14 @@ export function modelOption(): Option {
 /** `--json`, shared by every `mle models` subcommand. */
 export function jsonOption(): Option {
   return new Option("--json", "print one JSON document on stdout").default(false);
+}
+
+/**
+ * `--model`, `--registry`/`--registry-dir` and `--json`: the options of every command that works
+ * on one model of the registry.
+ */
+export function addModelOptions(command: Command): Command {
+  return addRegistryOptions(command.addOption(modelOption())).addOption(jsonOption());
 }
 
 /** `--reason <text>`, recorded with an alias move in the alias history. */

@@ -1,17 +1,10 @@
+import { PREDICTIONS_FILE } from "@mle/trainer";
 import { Command } from "commander";
 import type { CliDeps } from "../deps";
-import { formatNumber, formatPercent } from "../render/format";
-import { PREDICTIONS_FILE } from "@mle/trainer";
 import { evaluationLines } from "../render/evaluation-lines";
+import { formatNumber, formatPercent } from "../render/format";
 import type { RegistryFlags } from "../util/registry-location";
-import {
-  addRegistryOptions,
-  jsonOption,
-  loadEvaluation,
-  modelOption,
-  openModel,
-  toJson,
-} from "./models-shared";
+import { addModelOptions, loadEvaluation, openModel, toJson } from "./models-shared";
 
 interface ShowOptions extends RegistryFlags {
   readonly model?: string;
@@ -33,48 +26,43 @@ function field(metadata: Record<string, unknown> | null, key: string): unknown {
 export function createModelsShowCommand(deps: CliDeps): Command {
   const command = new Command("show")
     .description("show one model version: status, aliases, metadata and metrics")
-    .argument("<version>", "version name (v3) or alias (active, champion, …)")
-    .addOption(modelOption());
-  return addRegistryOptions(command)
-    .addOption(jsonOption())
-    .action(async (ref: string, opts: ShowOptions) => {
-      const registry = openModel(deps, opts);
-      const details = await registry.get(ref);
-      // A corrupt version cannot be loaded; its evaluation is then unknown (null).
-      const evaluation =
-        details.status === "ok"
-          ? ((await loadEvaluation(registry, details.version)) ?? null)
-          : null;
-      if (opts.json) {
-        // predictions.json (every out-of-sample prediction, hundreds of KB) is named, not printed.
-        const { files, ...rest } = details;
-        const shown = Object.fromEntries(
-          Object.entries(files).map(([name, value]) => [
-            name,
-            name === PREDICTIONS_FILE && value !== null ? { stored: true } : value,
-          ]),
-        );
-        deps.stdout.write(toJson({ ...rest, files: shown, evaluation }));
-        return;
-      }
-      const md = details.metadata;
-      const split = field(md, "split") as Record<string, unknown> | undefined;
-      const hp = field(md, "hyperparameters") as Record<string, unknown> | undefined;
-      const lines = [
-        `version     ${details.version}${details.is_active ? " (active)" : ""}`,
-        `model name  ${registry.model}`,
-        `aliases     ${details.aliases.join(", ") || "-"}`,
-        `status      ${details.status}${details.problem ? ` (${details.problem})` : ""}`,
-        `created     ${details.created_at ?? "-"}`,
-        `model       ${String(field(md, "model_type") ?? "-")} ${hp ? JSON.stringify(hp) : ""}`.trimEnd(),
-        `features    ${Array.isArray(details.featureColumns) ? details.featureColumns.join(", ") : "-"}`,
-        `data        ${JSON.stringify(field(md, "data_source") ?? "-")} symbols ${JSON.stringify(field(md, "symbols") ?? [])}`,
-        `split       ${split ? `train ${split.train_rows} / validation ${split.validation_rows} (cut ${split.cut_timestamp})` : "-"}`,
-        `dataset     sha256 ${String(field(md, "dataset_hash") ?? "-")}`,
-        `validation  RMSE ${formatNumber(details.key_metrics?.rmse)}  R² ${formatNumber(details.key_metrics?.r2, 4)}  direction ${formatPercent(details.key_metrics?.directional_accuracy)}`,
-        `trained in  ${String(field(md, "training_duration_ms") ?? "-")} ms`,
-        ...evaluationLines(evaluation),
-      ];
-      deps.stdout.write(`${lines.join("\n")}\n`);
-    });
+    .argument("<version>", "version name (v3) or alias (active, champion, …)");
+  return addModelOptions(command).action(async (ref: string, opts: ShowOptions) => {
+    const registry = openModel(deps, opts);
+    const details = await registry.get(ref);
+    // A corrupt version cannot be loaded; its evaluation is then unknown (null).
+    const evaluation =
+      details.status === "ok" ? ((await loadEvaluation(registry, details.version)) ?? null) : null;
+    if (opts.json) {
+      // predictions.json (every out-of-sample prediction, hundreds of KB) is named, not printed.
+      const { files, ...rest } = details;
+      const shown = Object.fromEntries(
+        Object.entries(files).map(([name, value]) => [
+          name,
+          name === PREDICTIONS_FILE && value !== null ? { stored: true } : value,
+        ]),
+      );
+      deps.stdout.write(toJson({ ...rest, files: shown, evaluation }));
+      return;
+    }
+    const md = details.metadata;
+    const split = field(md, "split") as Record<string, unknown> | undefined;
+    const hp = field(md, "hyperparameters") as Record<string, unknown> | undefined;
+    const lines = [
+      `version     ${details.version}${details.is_active ? " (active)" : ""}`,
+      `model name  ${registry.model}`,
+      `aliases     ${details.aliases.join(", ") || "-"}`,
+      `status      ${details.status}${details.problem ? ` (${details.problem})` : ""}`,
+      `created     ${details.created_at ?? "-"}`,
+      `model       ${String(field(md, "model_type") ?? "-")} ${hp ? JSON.stringify(hp) : ""}`.trimEnd(),
+      `features    ${Array.isArray(details.featureColumns) ? details.featureColumns.join(", ") : "-"}`,
+      `data        ${JSON.stringify(field(md, "data_source") ?? "-")} symbols ${JSON.stringify(field(md, "symbols") ?? [])}`,
+      `split       ${split ? `train ${split.train_rows} / validation ${split.validation_rows} (cut ${split.cut_timestamp})` : "-"}`,
+      `dataset     sha256 ${String(field(md, "dataset_hash") ?? "-")}`,
+      `validation  RMSE ${formatNumber(details.key_metrics?.rmse)}  R² ${formatNumber(details.key_metrics?.r2, 4)}  direction ${formatPercent(details.key_metrics?.directional_accuracy)}`,
+      `trained in  ${String(field(md, "training_duration_ms") ?? "-")} ms`,
+      ...evaluationLines(evaluation),
+    ];
+    deps.stdout.write(`${lines.join("\n")}\n`);
+  });
 }

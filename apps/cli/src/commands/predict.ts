@@ -5,7 +5,7 @@ import type { CliDeps } from "../deps";
 import { formatNumber, formatPercent } from "../render/format";
 import { renderTable } from "../render/table";
 import { sourceEnv } from "../util/source-env";
-import { addRegistryOptions, jsonOption, modelOption, openModel, toJson } from "./models-shared";
+import { addModelOptions, openModel, toJson } from "./models-shared";
 
 interface PredictOptions {
   readonly symbol: string;
@@ -32,40 +32,37 @@ export function createPredictCommand(deps: CliDeps): Command {
     .option(
       "--model-version <version>",
       "model version (vN) or alias (champion, …); default: the active one",
-    )
-    .addOption(modelOption());
-  return addRegistryOptions(command)
-    .addOption(jsonOption())
-    .action(async (opts: PredictOptions) => {
-      const registry = openModel(deps, opts);
-      const ref = opts.modelVersion;
-      // The predictor takes a version or "active"; any other alias is resolved here first.
-      const version =
-        ref === undefined || ref === ACTIVE_ALIAS || isVersionName(ref)
-          ? ref
-          : await registry.resolve(ref);
-      const predictor = createPredictor({
-        registry,
-        source: deps.createSource(sourceEnv(deps.env, deps.cwd)),
-        cacheTtlMs: 0,
-      });
-      const p = await predictor
-        .predict(opts.symbol, version === undefined ? {} : { version })
-        .finally(() => predictor.close());
-      if (opts.json) {
-        deps.stdout.write(toJson(p));
-        return;
-      }
-      const { lower, upper } = p.prediction_interval;
-      deps.stdout.write(
-        `${p.symbol} next return ${formatNumber(p.prediction)} (90% interval ${formatNumber(lower)} .. ${formatNumber(upper)}), ` +
-          `confidence ${formatPercent(p.confidence)}, model ${p.model_version}, latest candle ${p.timestamp}\n`,
-      );
-      deps.stdout.write(
-        renderTable(
-          [{ header: "feature" }, { header: "value", align: "right" }],
-          Object.entries(p.features).map(([name, value]) => [name, formatNumber(value)]),
-        ),
-      );
+    );
+  return addModelOptions(command).action(async (opts: PredictOptions) => {
+    const registry = openModel(deps, opts);
+    const ref = opts.modelVersion;
+    // The predictor takes a version or "active"; any other alias is resolved here first.
+    const version =
+      ref === undefined || ref === ACTIVE_ALIAS || isVersionName(ref)
+        ? ref
+        : await registry.resolve(ref);
+    const predictor = createPredictor({
+      registry,
+      source: deps.createSource(sourceEnv(deps.env, deps.cwd)),
+      cacheTtlMs: 0,
     });
+    const p = await predictor
+      .predict(opts.symbol, version === undefined ? {} : { version })
+      .finally(() => predictor.close());
+    if (opts.json) {
+      deps.stdout.write(toJson(p));
+      return;
+    }
+    const { lower, upper } = p.prediction_interval;
+    deps.stdout.write(
+      `${p.symbol} next return ${formatNumber(p.prediction)} (90% interval ${formatNumber(lower)} .. ${formatNumber(upper)}), ` +
+        `confidence ${formatPercent(p.confidence)}, model ${p.model_version}, latest candle ${p.timestamp}\n`,
+    );
+    deps.stdout.write(
+      renderTable(
+        [{ header: "feature" }, { header: "value", align: "right" }],
+        Object.entries(p.features).map(([name, value]) => [name, formatNumber(value)]),
+      ),
+    );
+  });
 }

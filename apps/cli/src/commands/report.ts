@@ -2,7 +2,7 @@ import { Command } from "commander";
 import type { CliDeps } from "../deps";
 import { writeReport } from "../report/write-report";
 import { resolveUserPath } from "../util/paths";
-import { addRegistryOptions, jsonOption, modelOption, openModel, toJson } from "./models-shared";
+import { addModelOptions, openModel, toJson } from "./models-shared";
 
 /** Default report file for a version, in the directory the command was run from. */
 export function defaultReportFile(version: string): string {
@@ -31,19 +31,16 @@ export function createReportCommand(deps: CliDeps): Command {
     .option(
       "-o, --out <file>",
       "output file, relative to the directory you ran the command from (default report-<version>.html)",
-    )
-    .addOption(modelOption());
-  return addRegistryOptions(command)
-    .addOption(jsonOption())
-    .action(async (version: string, opts: ReportOptions) => {
-      const registry = openModel(deps, opts);
-      const resolved = await registry.resolve(version);
-      const file = resolveUserPath(opts.out ?? defaultReportFile(resolved), deps.cwd);
-      const bytes = await writeReport(registry, resolved, file, deps.now());
-      deps.stdout.write(
-        opts.json
-          ? toJson({ version: resolved, file, bytes })
-          : `wrote ${file} (${bytes} bytes) for ${resolved}\n`,
-      );
-    });
+    );
+  return addModelOptions(command).action(async (version: string, opts: ReportOptions) => {
+    const registry = openModel(deps, opts);
+    const resolved = await registry.resolve(version);
+    const file = resolveUserPath(opts.out ?? defaultReportFile(resolved), deps.cwd);
+    const bytes = await writeReport(registry, resolved, file, deps.now());
+    deps.stdout.write(
+      opts.json
+        ? toJson({ version: resolved, file, bytes })
+        : `wrote ${file} (${bytes} bytes) for ${resolved}\n`,
+    );
+  });
 }

@@ -1,10 +1,10 @@
+import path from "node:path";
 import { type Candle, createSampleSource, type MarketDataSource } from "@mle/market-client";
 import { createRegistry } from "@mle/registry";
+import type { PredictionsArtifact } from "@mle/trainer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import path from "node:path";
 import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
 import type { TrainSummary } from "../train/summary";
-import type { PredictionsArtifact } from "@mle/trainer";
 
 const CONFIG = [
   "symbols: [AAPL, MSFT]",

@@ -3,8 +3,8 @@ import { pathToFileURL } from "node:url";
 import { createSampleSource } from "@mle/market-client";
 import { openRegistry } from "@mle/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TrainSummary } from "../train/summary";
 import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
+import type { TrainSummary } from "../train/summary";
 
 /** A tiny config: a training run takes tens of milliseconds. */
 const TINY = ["symbols: [AAPL]", "lookback: 5", "candles: 80", "cv:", "  folds: 2", "  gap: 0"];

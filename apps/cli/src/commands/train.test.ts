@@ -4,9 +4,9 @@ import path from "node:path";
 import { createSampleSource } from "@mle/market-client";
 import { createRegistry } from "@mle/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TrainSummary } from "../train/summary";
 import { candleCsv } from "../testing/csv";
 import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
+import type { TrainSummary } from "../train/summary";
 
 const BASE = [
   "symbols: [AAPL, MSFT]",

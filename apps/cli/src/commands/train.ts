@@ -1,15 +1,15 @@
+import { existsSync } from "node:fs";
 import { requireSkill, TRAINABLE_KIND_NAMES } from "@mle/trainer";
 import { Command } from "commander";
-import { existsSync } from "node:fs";
 import { loadTrainConfig, parseTrainConfig } from "../config/load-config";
 import type { TrainOverrides } from "../config/overrides";
-import { CONFIG_FLAG_NAMES, CONFIG_FLAGS, configFlagHelp } from "../config/train-options";
 import { CONFIG_DEFAULTS } from "../config/schema";
+import { CONFIG_FLAG_NAMES, CONFIG_FLAGS, configFlagHelp } from "../config/train-options";
 import type { CliDeps } from "../deps";
 import { createProgress, progressEnabled } from "../render/progress";
+import { writeReport } from "../report/write-report";
 import { addModelOptions, modelParamsFrom } from "../train/model-flags";
 import { renderTrainSummary } from "../train/render-summary";
-import { writeReport } from "../report/write-report";
 import { runTraining } from "../train/run-training";
 import { portablePath, resolveUserPath } from "../util/paths";
 import { sourceEnv } from "../util/source-env";

@@ -7,8 +7,10 @@
  * a store must refuse anything else.
  * @module
  */
+import type { StoreEntryKind, StoredRead } from "../backend";
 
-export type StoreEntryType = "directory" | "file" | "symlink" | "other";
+/** What a stored entry is (the backend's `StoreEntryKind`). */
+export type StoreEntryType = StoreEntryKind;
 
 export interface StoreEntry {
   readonly name: string;
@@ -17,11 +19,8 @@ export interface StoreEntry {
   readonly mtimeMs: number;
 }
 
-/** Outcome of reading one file; `invalid` means the name exists but is not a regular file (e.g. a symlink). */
-export type StoreReadResult =
-  | { readonly kind: "ok"; readonly data: Uint8Array }
-  | { readonly kind: "missing" }
-  | { readonly kind: "invalid"; readonly type: StoreEntryType };
+/** Outcome of reading one file (the backend's `StoredRead`): `invalid` = not a regular file. */
+export type StoreReadResult = StoredRead;
 
 export interface RegistryStore {
   /** Where the registry lives, for humans and for `save()`'s returned `path`. */
