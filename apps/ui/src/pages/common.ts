@@ -15,6 +15,15 @@ export function errorBox(e: unknown): HTMLElement {
   return h("div", { class: "error", role: "alert" }, e instanceof Error ? e.message : String(e));
 }
 
+/**
+ * The frame of a page inside one model: `data-page` for the tests, a link back to the model's
+ * versions, then `children`.
+ */
+export function modelPageFrame(page: string, model: string, ...children: Child[]): HTMLElement {
+  const back = h("a", { href: `#/m/${encodeURIComponent(model)}` }, `← ${model} versions`);
+  return h("div", { "data-page": page }, h("p", {}, back), ...children);
+}
+
 /** A two-column key/value table; nested objects and arrays are shown as compact JSON. */
 export function kvTable(rows: ReadonlyArray<readonly [string, unknown]>, cls = "kv"): HTMLElement {
   return h(

@@ -4,7 +4,7 @@ import { num, pick } from "../format";
 import { plotPanel } from "../plots/plot-panel";
 import type { Side } from "../plots/specs";
 import { verdictOf } from "../verdict";
-import { errorBox, section, statusBadge } from "./common";
+import { errorBox, modelPageFrame, section, statusBadge } from "./common";
 
 const ROWS: ReadonlyArray<readonly [string, string[]]> = [
   ["val rmse", ["validation", "model", "rmse"]],
@@ -25,12 +25,7 @@ export async function comparePage(
   b: string,
 ): Promise<HTMLElement> {
   const m = encodeURIComponent(model);
-  const page = h(
-    "div",
-    { "data-page": "compare" },
-    h("p", {}, h("a", { href: `#/m/${m}` }, `← ${model} versions`)),
-    h("h1", {}, `Compare ${a} and ${b}`),
-  );
+  const page = modelPageFrame("compare", model, h("h1", {}, `Compare ${a} and ${b}`));
   let sides: Side[];
   let details: Awaited<ReturnType<DataSource["version"]>>[];
   try {

@@ -2,7 +2,7 @@ import type { DataSource } from "../api";
 import { h } from "../dom";
 import { when } from "../format";
 import { aliasForm } from "./alias-form";
-import { errorBox } from "./common";
+import { errorBox, modelPageFrame } from "./common";
 
 /** Every alias move of a model, oldest first, with a form to move or roll back an alias. */
 export async function historyPage(
@@ -11,12 +11,7 @@ export async function historyPage(
   go: (hash: string) => void,
 ): Promise<HTMLElement> {
   const m = encodeURIComponent(model);
-  const page = h(
-    "div",
-    { "data-page": "history" },
-    h("p", {}, h("a", { href: `#/m/${m}` }, `← ${model} versions`)),
-    h("h1", {}, `Model ${model}: alias history`),
-  );
+  const page = modelPageFrame("history", model, h("h1", {}, `Model ${model}: alias history`));
   const [history, versions] = await Promise.allSettled([api.history(model), api.versions(model)]);
   if (history.status === "rejected") page.append(errorBox(history.reason));
   else if (history.value.length === 0)

@@ -1,7 +1,7 @@
 import { type DataSource, predictionsFor } from "../api";
 import { h } from "../dom";
 import { aliasForm } from "./alias-form";
-import { errorBox } from "./common";
+import { errorBox, modelPageFrame } from "./common";
 import { versionView } from "./version-view";
 
 /** One version: the shared view plus an alias form (ok versions only). */
@@ -12,11 +12,7 @@ export async function versionPage(
   go: (hash: string) => void,
 ): Promise<HTMLElement> {
   const m = encodeURIComponent(model);
-  const page = h(
-    "div",
-    { "data-page": "version" },
-    h("p", {}, h("a", { href: `#/m/${m}` }, `← ${model} versions`)),
-  );
+  const page = modelPageFrame("version", model);
   try {
     const details = await api.version(model, version);
     const predictions = await predictionsFor(api, model, details);
