@@ -19,6 +19,8 @@ const COLUMNS: ReadonlyArray<{
   key: string;
   title: string;
   value: (r: Row) => SortValue;
+  /** How the value is shown (default: as text); `cell` instead when the cell is not the value. */
+  show?: (v: SortValue) => string;
   cell?: (r: Row) => Node | string;
 }> = [
   { key: "version", title: "version", value: (r) => Number(r.entry.version.slice(1)) },
@@ -26,7 +28,7 @@ const COLUMNS: ReadonlyArray<{
     key: "created",
     title: "created (UTC)",
     value: (r) => r.entry.created_at,
-    cell: (r) => when(r.entry.created_at),
+    show: when,
   },
   {
     key: "kind",
@@ -53,43 +55,42 @@ const COLUMNS: ReadonlyArray<{
     key: "rmse",
     title: "val rmse",
     value: (r) => r.entry.metrics?.rmse ?? null,
-    cell: (r) => num(r.entry.metrics?.rmse),
+    show: num,
   },
   {
     key: "zero",
     title: "baseline 0 rmse",
     value: (r) => metric(r, "baseline_zero", "rmse"),
-    cell: (r) => num(metric(r, "baseline_zero", "rmse")),
+    show: num,
   },
   {
     key: "mean",
     title: "baseline mean rmse",
     value: (r) => metric(r, "baseline_mean", "rmse"),
-    cell: (r) => num(metric(r, "baseline_mean", "rmse")),
+    show: num,
   },
   {
     key: "skill",
     title: "skill vs 0",
     value: (r) => skillVsZero(r.details?.metrics),
-    cell: (r) => pct(skillVsZero(r.details?.metrics)),
+    show: pct,
   },
   {
     key: "r2",
     title: "val r²",
     value: (r) => r.entry.metrics?.r2 ?? null,
-    cell: (r) => num(r.entry.metrics?.r2),
+    show: num,
   },
   {
     key: "da",
     title: "direction",
     value: (r) => r.entry.metrics?.directional_accuracy ?? null,
-    cell: (r) => pct(r.entry.metrics?.directional_accuracy),
+    show: pct,
   },
   {
     key: "verdict",
     title: "verdict",
     value: (r) => verdictOf(r.details),
-    cell: (r) => verdictOf(r.details) ?? "–",
   },
 ];
 
@@ -188,7 +189,9 @@ export async function versionsPage(
                 ? h("a", { href: `#/m/${m}/v/${v}` }, v)
                 : c.cell
                   ? c.cell(r)
-                  : String(c.value(r) ?? "–"),
+                  : c.show
+                    ? c.show(c.value(r))
+                    : String(c.value(r) ?? "–"),
             ),
           ),
         );
