@@ -106,4 +106,15 @@ export interface RegistryBackend {
   readHistory(model: string, alias: string): Promise<StoredHistoryEntry[]>;
   /** Housekeeping after writes (the filesystem backend removes stale temporary entries). */
   sweep?(nowMs: number, graceMs: number): Promise<void>;
+  /**
+   * Deletes stored data that no version of any model references any more (S3: blobs, shared by
+   * content), sparing what was written within the backend's grace period. Run after a prune.
+   */
+  collectGarbage?(nowMs: number): Promise<CollectedGarbage>;
+}
+
+/** What {@link RegistryBackend.collectGarbage} deleted. */
+export interface CollectedGarbage {
+  readonly objects: number;
+  readonly bytes: number;
 }

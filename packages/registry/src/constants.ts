@@ -27,3 +27,11 @@ export const TEMP_PREFIX = ".tmp-";
 
 /** Temporary entries younger than this are never cleaned up (a save may still be writing them). */
 export const DEFAULT_TEMP_GRACE_MS = 10 * 60 * 1000;
+
+/**
+ * S3 blobs no version references are deleted by `prune` only once they were last written longer
+ * ago than this: a writer rewrites every blob of a version just before committing it, so a blob
+ * a save is about to reference is always younger. It must exceed the longest save and the clock
+ * skew between the registry's clients and the store.
+ */
+export const DEFAULT_BLOB_GRACE_MS = 60 * 60 * 1000;

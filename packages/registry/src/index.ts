@@ -6,6 +6,7 @@
 export {
   ACTIVE_FILE,
   ARTIFACT_FILES,
+  DEFAULT_BLOB_GRACE_MS,
   DEFAULT_TEMP_GRACE_MS,
   HASHED_FILES,
   TEMP_PREFIX,
@@ -15,6 +16,7 @@ export { isRegistryError, RegistryError, RegistryErrorCode } from "./errors";
 export type { RegistryErrorOptions } from "./errors";
 export type {
   BackendKind,
+  CollectedGarbage,
   ListedVersion,
   RegistryBackend,
   StoredAlias,

@@ -362,6 +362,9 @@ export function createModelRegistry(ctx: ModelRegistryContext): Registry {
       const deleted = await pruneVersions(backend, model, keep, aliased);
       for (const version of deleted) listCache.delete(version);
       await backend.sweep?.(now(), graceMs).catch(() => undefined);
+      // Housekeeping: the versions are gone whatever happens here; a failed collection leaves
+      // unreferenced blobs for the next prune to collect.
+      await backend.collectGarbage?.(now()).catch(() => undefined);
       return deleted;
     },
 

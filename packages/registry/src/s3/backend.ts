@@ -6,7 +6,8 @@
  * @module
  */
 import type { S3Client } from "@aws-sdk/client-s3";
-import type { RegistryBackend, StoredVersion } from "../backend";
+import type { CollectedGarbage, RegistryBackend, StoredVersion } from "../backend";
+import { DEFAULT_BLOB_GRACE_MS } from "../constants";
 import { RegistryError } from "../errors";
 import { isVersionName } from "../version";
 import { createS3Client, type S3ClientOptions } from "./client";
@@ -30,6 +31,11 @@ export interface S3BackendOptions extends S3ClientOptions {
   readonly client?: S3Client;
   /** MaxKeys of each listing page (default S3's 1000); for tests of pagination. */
   readonly listPageSize?: number;
+  /**
+   * `collectGarbage` (run by `prune`) deletes an unreferenced blob only when it was last written
+   * longer ago than this (default `DEFAULT_BLOB_GRACE_MS`, one hour; `Infinity`: never).
+   */
+  readonly blobGraceMs?: number;
 }
 
 /**
@@ -54,6 +60,13 @@ export function createS3Backend(options: S3BackendOptions): RegistryBackend {
     ...(options.listPageSize === undefined ? {} : { pageSize: options.listPageSize }),
   });
   const keys = createLayout(prefix);
+  const blobGraceMs = options.blobGraceMs ?? DEFAULT_BLOB_GRACE_MS;
+  if (!(typeof blobGraceMs === "number" && blobGraceMs >= 0)) {
+    throw new RegistryError(
+      "INVALID_ARGUMENT",
+      `blobGraceMs must be a number of milliseconds >= 0, or Infinity to never collect (got ${blobGraceMs})`,
+    );
+  }
 
   /** Blob digests listed by each manifest, by the manifest's ETag (manifests never change in place). */
   const manifestDigests = new Map<string, string[]>();
@@ -120,13 +133,18 @@ export function createS3Backend(options: S3BackendOptions): RegistryBackend {
       const action = `creating ${model}/${version}`;
       // A cheap early exit for a writer that already lost; the conditional put below decides.
       if ((await store.head(manifestKey, action)) !== null) return false;
-      await mapLimit(blobs, CONCURRENCY, async ({ sha256, data }) => {
-        const key = keys.blob(sha256);
-        const head = await store.head(key, action);
-        if (head?.size === data.byteLength) return;
-        await store.put(key, data, { kind: "always" }, action);
+      // Every blob is written, also one already stored: the write makes it young, and garbage
+      // collection spares young blobs, so none this version is about to reference is deleted.
+      const putBlob = ({ sha256, data }: { sha256: string; data: Uint8Array }) =>
+        store.put(keys.blob(sha256), data, { kind: "always" }, action);
+      await mapLimit(blobs, CONCURRENCY, putBlob);
+      if (!(await store.put(manifestKey, manifest, { kind: "absent" }, action))) return false;
+      // A collection that judged a blob by an older listing may still have deleted it between the
+      // write and the commit: committed means every blob is there, so write any missing one again.
+      await mapLimit(blobs, CONCURRENCY, async (blob) => {
+        if ((await store.head(keys.blob(blob.sha256), action)) === null) await putBlob(blob);
       });
-      return store.put(manifestKey, manifest, { kind: "absent" }, action);
+      return true;
     },
 
     async readVersion(model, version) {
@@ -178,6 +196,42 @@ export function createS3Backend(options: S3BackendOptions): RegistryBackend {
       }
       const key = keys.historyEntry(model, alias, seq);
       return store.put(key, data, { kind: "absent" }, `recording the history of ${alias}`);
+    },
+
+    async collectGarbage(nowMs): Promise<CollectedGarbage> {
+      const action = "collecting unreferenced blobs";
+      const blobRoot = keys.blob("");
+      // Blobs first, manifests second: a blob listed here and referenced by a manifest committed
+      // after the listing below was rewritten by its writer, so the age check spares it.
+      const candidates = (await store.list(blobRoot, action)).objects.filter(
+        (o) => nowMs - o.lastModifiedMs >= blobGraceMs,
+      );
+      if (candidates.length === 0) return { objects: 0, bytes: 0 };
+      const referenced = new Set<string>();
+      const { prefixes } = await store.list(keys.modelsRoot(), action, "/");
+      for (const modelDir of prefixes) {
+        const dir = `${modelDir}versions/`;
+        const manifests = (await store.list(dir, action)).objects.filter((o) => {
+          const name = jsonEntryName(dir, o.key);
+          return name !== null && isVersionName(name);
+        });
+        await mapLimit(manifests, CONCURRENCY, async ({ key, etag }) => {
+          for (const sha of await digestsOf(key, etag)) referenced.add(sha);
+        });
+      }
+      let objects = 0;
+      let bytes = 0;
+      await mapLimit(candidates, CONCURRENCY, async ({ key }) => {
+        if (referenced.has(key.slice(blobRoot.length))) return;
+        // Judged again just before the delete: a writer may have rewritten it since the listing.
+        const head = await store.head(key, action);
+        if (head === null || nowMs - head.lastModifiedMs < blobGraceMs) return;
+        if (await store.deleteIfMatch(key, head.etag, action)) {
+          objects++;
+          bytes += head.size;
+        }
+      });
+      return { objects, bytes };
     },
 
     async readHistory(model, alias) {

@@ -13,8 +13,8 @@
  *   manifest last with `If-None-Match: *`, so the manifest's creation is the commit point: a reader
  *   sees the whole version or none of it, and of two writers of `vN` exactly one wins.
  * - Blobs are shared by content between versions and models, so removing a version deletes only its
- *   manifest; blobs are never deleted by this backend (garbage collection would need a mark phase
- *   over every manifest plus a grace period for writers that uploaded blobs but have not committed).
+ *   manifest; `collectGarbage` (after a prune) deletes the blobs no manifest lists that are older
+ *   than the grace period (writers rewrite their blobs just before committing).
  * - Every name in a key was validated by the registry before it reached the backend.
  * @module
  */

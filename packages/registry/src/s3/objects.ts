@@ -22,6 +22,8 @@ export type PutCondition =
 export interface ObjectHead {
   readonly etag: string;
   readonly size: number;
+  /** The store's Last-Modified, epoch ms (0 when the store does not say). */
+  readonly lastModifiedMs: number;
 }
 
 export interface ObjectBody {
@@ -32,6 +34,9 @@ export interface ObjectBody {
 export interface ListedObject {
   readonly key: string;
   readonly etag: string;
+  readonly size: number;
+  /** The store's LastModified, epoch ms (0 when the store does not say). */
+  readonly lastModifiedMs: number;
 }
 
 /** A whole listing: the objects, and with a delimiter the common prefixes. */
@@ -72,7 +77,11 @@ export class ObjectStore {
       const out = await this.#client.send(
         new HeadObjectCommand({ Bucket: this.#bucket, Key: key }),
       );
-      return { etag: out.ETag ?? "", size: out.ContentLength ?? -1 };
+      return {
+        etag: out.ETag ?? "",
+        size: out.ContentLength ?? -1,
+        lastModifiedMs: out.LastModified?.getTime() ?? 0,
+      };
     } catch (e) {
       if (isNotFound(e)) return null;
       return this.#fail(action, e);
@@ -152,7 +161,13 @@ export class ObjectStore {
       try {
         const page = await this.#client.send(command);
         for (const o of page.Contents ?? []) {
-          if (o.Key !== undefined) objects.push({ key: o.Key, etag: o.ETag ?? "" });
+          if (o.Key === undefined) continue;
+          objects.push({
+            key: o.Key,
+            etag: o.ETag ?? "",
+            size: o.Size ?? -1,
+            lastModifiedMs: o.LastModified?.getTime() ?? 0,
+          });
         }
         for (const p of page.CommonPrefixes ?? []) {
           if (p.Prefix !== undefined) prefixes.push(p.Prefix);
