@@ -14,7 +14,7 @@ export type { LoadedMarketDataConfig, MarketDataConfig, MarketDataSourceKind } f
 export { loadMarketDataConfig, MARKET_DATA_SOURCES, marketDataEnvSchema } from "./config";
 export type { ConfiguredSource, MarketDataHooks } from "./create-source";
 export { createMarketDataSource } from "./create-source";
-export { parseCandleCsv } from "./csv-parse";
+export { parseCandleCsv, splitCsvLine } from "./csv-parse";
 export type { CsvSourceOptions } from "./csv-source";
 export { createCsvSource } from "./csv-source";
 export type { EnvVarDoc } from "./env-docs";
