@@ -10,7 +10,7 @@ import path from "node:path";
 const require = createRequire(import.meta.url);
 /** apps/api/dist/server.js */
 export const API_SERVER = path.join(
-  path.dirname(require.resolve("api/package.json")),
+  path.dirname(require.resolve("@mle/api/package.json")),
   "dist/server.js",
 );
 

@@ -6,13 +6,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { type CliDeps, createBufferWriter, main } from "@mle/cli";
 import { createMarketDataSource, loadMarketDataConfig } from "@mle/market-client";
 import { type ModelRegistry, openRegistry } from "@mle/registry";
-import { type CliDeps, createBufferWriter, main } from "cli";
 
 const require = createRequire(import.meta.url);
 /** apps/cli/dist/bin.js (built by `turbo run build --filter=e2e...`). */
-export const MLE_BIN = path.join(path.dirname(require.resolve("cli/package.json")), "dist/bin.js");
+export const MLE_BIN = path.join(
+  path.dirname(require.resolve("@mle/cli/package.json")),
+  "dist/bin.js",
+);
 
 /** A tiny, fast training config: 2 symbols, 120 candles, lookback 5, 2 folds. */
 export function tinyConfig(registryDir: string, extra: Record<string, unknown> = {}): string {
