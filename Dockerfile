@@ -31,10 +31,10 @@ RUN pnpm install --frozen-lockfile
 COPY apps ./apps
 COPY packages ./packages
 COPY configs ./configs
-RUN pnpm turbo run build --filter=api... --filter=cli... --filter=ui
+RUN pnpm turbo run build --filter=@mle/api... --filter=@mle/cli... --filter=ui
 # A self-contained production folder for each app: dist + production node_modules only.
-RUN pnpm --filter api --prod deploy --legacy /out/api \
- && pnpm --filter cli --prod deploy --legacy /out/cli
+RUN pnpm --filter @mle/api --prod deploy --legacy /out/api \
+ && pnpm --filter @mle/cli --prod deploy --legacy /out/cli
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=8000 MODEL_REGISTRY_DIR=/app/artifacts/models UI_DIR=/app/ui

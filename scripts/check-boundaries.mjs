@@ -22,6 +22,16 @@ const allowed = {
 /** Libraries an app must never depend on: the API stays a stateless server, never a job runner. */
 const forbiddenInApps = { api: ["@mle/jobs"] };
 
+/** The apps' package names (`@mle/api`, `@mle/cli`, `ui`), read so a rename keeps the check on. */
+const appNames = new Set(
+  fs
+    .readdirSync(path.join(root, "apps"))
+    .map(
+      (dir) =>
+        JSON.parse(fs.readFileSync(path.join(root, "apps", dir, "package.json"), "utf8")).name,
+    ),
+);
+
 /** Libraries that must run in any JavaScript runtime: no Node built-ins. */
 const NO_NODE = new Set(["@mle/features", "@mle/evaluation"]);
 
@@ -64,8 +74,7 @@ for (const dir of fs.readdirSync(path.join(root, "packages"))) {
       const name = spec.startsWith("@")
         ? spec.split("/").slice(0, 2).join("/")
         : spec.split("/")[0];
-      if (name === "api" || name === "cli")
-        problems.push(`${rel}: packages never import apps ("${spec}")`);
+      if (appNames.has(name)) problems.push(`${rel}: packages never import apps ("${spec}")`);
       else if (!allow.includes(name))
         problems.push(`${rel}: imports "${spec}", not an allowed dependency of ${pkg.name}`);
     }

@@ -9,7 +9,7 @@
  *   - the upstream path against the reference upstream (MARKET_DATA_SOURCE=http): single-flight
  *     hit rate from the upstream's own request count.
  *
- *   node bench/src/serving.bench.mjs [--quick]   (after `pnpm turbo run build --filter=api...`)
+ *   node bench/src/serving.bench.mjs [--quick]   (after `pnpm turbo run build --filter=@mle/api...`)
  */
 import { pathToFileURL } from "node:url";
 import { requireBuiltApi } from "./serving/paths.mjs";

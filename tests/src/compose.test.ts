@@ -11,8 +11,8 @@ import fs from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { loadApiConfig } from "api";
-import { createDefaultDeps, createProgram } from "cli";
+import { loadApiConfig } from "@mle/api";
+import { createDefaultDeps, createProgram } from "@mle/cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import {

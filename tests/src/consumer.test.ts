@@ -5,11 +5,10 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installPacked, type PackedProject } from "./support/pack";
 
-const repo = path.resolve(import.meta.dirname, "../..");
 const libs = [
   "features",
   "evaluation",
@@ -19,39 +18,20 @@ const libs = [
   "registry",
   "inference",
 ];
+let packed: PackedProject;
 let project: string;
-const tarballs: Record<string, string> = {};
 
 function run(cmd: string, args: string[], cwd: string): string {
   return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-beforeAll(() => {
-  project = fs.mkdtempSync(path.join(os.tmpdir(), "mle-consumer-"));
-  const packs = path.join(project, "tarballs");
-  fs.mkdirSync(packs);
-  for (const lib of libs) {
-    const out = run(
-      "pnpm",
-      ["pack", "--pack-destination", packs],
-      path.join(repo, "packages", lib),
-    );
-    const file = out.trim().split("\n").pop()!.trim();
-    tarballs[lib] = path.isAbsolute(file) ? file : path.join(packs, path.basename(file));
-  }
-  fs.writeFileSync(
-    path.join(project, "package.json"),
-    JSON.stringify({ name: "consumer", version: "1.0.0", private: true }, null, 2),
-  );
-  run(
-    "npm",
-    ["install", "--no-audit", "--no-fund", "--loglevel=error", ...Object.values(tarballs)],
-    project,
-  );
-});
+beforeAll(async () => {
+  packed = await installPacked(libs.map((lib) => `@mle/${lib}`));
+  project = packed.dir;
+}, 180_000);
 
-afterAll(() => {
-  if (project) fs.rmSync(project, { recursive: true, force: true });
+afterAll(async () => {
+  await packed?.cleanup();
 });
 
 describe("packed libraries", () => {

@@ -64,11 +64,11 @@ describe("the deployed api folder", () => {
 
   beforeAll(() => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), "mle-deploy-"));
-    const deployLine = lines.find((l) => l.includes("--filter api --prod deploy"));
+    const deployLine = lines.find((l) => l.includes("--filter @mle/api --prod deploy"));
     expect(deployLine).toBeDefined();
     execFileSync(
       "pnpm",
-      ["--filter", "api", "--prod", "deploy", "--legacy", path.join(out, "api")],
+      ["--filter", "@mle/api", "--prod", "deploy", "--legacy", path.join(out, "api")],
       {
         cwd: repo,
         stdio: ["ignore", "pipe", "pipe"],

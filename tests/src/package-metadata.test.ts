@@ -1,9 +1,11 @@
 /**
- * Every published package says where it comes from (repository, homepage, bugs, keywords,
- * LICENSE) and builds itself on `pnpm pack` (prepack), so a pack from a fresh clone is never an
- * empty package: shown on a copy of @mle/features whose dist is absent.
+ * Every published package (the libraries in packages/*, `@mle/api` and `@mle/cli`) says where it
+ * comes from (repository, homepage, bugs, keywords, LICENSE), is public, states its Node version,
+ * is linted by publint and attw, and builds itself on `pnpm pack` (prepack), so a pack from a
+ * fresh clone is never an empty package: shown on a copy of @mle/features whose dist is absent.
+ * The web UI stays private.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -16,28 +18,55 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { missingTools } from "./support/tools";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const PACKAGES = readdirSync(path.join(ROOT, "packages"));
-const pnpmMissing = spawnSync("pnpm", ["--version"]).status === 0 ? null : "pnpm on PATH";
-if (pnpmMissing && process.env.CI === "true")
-  throw new Error(`CI=true and ${pnpmMissing} is missing`);
+const manifest = (dir: string) =>
+  JSON.parse(readFileSync(path.join(ROOT, dir, "package.json"), "utf8"));
+const APPS = readdirSync(path.join(ROOT, "apps")).map((dir) => `apps/${dir}`);
+const PUBLISHED = [
+  ...readdirSync(path.join(ROOT, "packages")).map((dir) => `packages/${dir}`),
+  ...APPS.filter((dir) => manifest(dir).private !== true),
+];
+const pnpmMissing = missingTools("pnpm");
 
 describe("published package metadata", () => {
-  it.each(PACKAGES)(
-    "packages/%s has repository, homepage, bugs, keywords, LICENSE and a prepack build",
+  it("publishes the apps @mle/api and @mle/cli; the web UI stays private", () => {
+    const privateApps = APPS.filter((dir) => !PUBLISHED.includes(dir));
+    expect(privateApps.map((dir) => manifest(dir).name)).toEqual(["ui"]);
+    expect(PUBLISHED.filter((dir) => dir.startsWith("apps/")).sort()).toEqual([
+      "apps/api",
+      "apps/cli",
+    ]);
+  });
+
+  it.each(PUBLISHED)(
+    "%s has repository, homepage, bugs, keywords, LICENSE and a prepack build",
     (dir) => {
-      const pkg = JSON.parse(
-        readFileSync(path.join(ROOT, "packages", dir, "package.json"), "utf8"),
-      );
+      const pkg = manifest(dir);
       expect(pkg.private).not.toBe(true);
-      expect(pkg.repository).toMatchObject({ type: "git", directory: `packages/${dir}` });
+      expect(pkg.name).toMatch(/^@mle\//);
+      expect(pkg.repository).toMatchObject({ type: "git", directory: dir });
       expect(pkg.repository.url).toMatch(/^git\+https:\/\/.+\.git$/);
-      expect(pkg.homepage).toMatch(new RegExp(`/packages/${dir}#readme$`));
+      expect(pkg.homepage).toMatch(new RegExp(`/${dir}#readme$`));
       expect(pkg.bugs?.url).toMatch(/\/issues$/);
       expect(pkg.keywords.length).toBeGreaterThan(0);
       expect(pkg.scripts.prepack).toBe("pnpm run build");
-      expect(existsSync(path.join(ROOT, "packages", dir, "LICENSE"))).toBe(true);
+      expect(existsSync(path.join(ROOT, dir, "LICENSE"))).toBe(true);
+    },
+  );
+
+  it.each(PUBLISHED)(
+    "%s is public, states its Node version, ships dist, is linted by publint and attw, and depends on @mle/* with workspace:^",
+    (dir) => {
+      const pkg = manifest(dir);
+      expect(pkg.publishConfig).toEqual({ access: "public" });
+      expect(pkg.engines.node).toMatch(/^>=20\.\d+$/);
+      expect(pkg.files).toContain("dist");
+      expect(pkg.scripts.lint).toMatch(/publint --strict && .*attw --pack \./);
+      for (const [name, range] of Object.entries(pkg.dependencies ?? {})) {
+        if (name.startsWith("@mle/")) expect(range, name).toBe("workspace:^");
+      }
     },
   );
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { loadDotEnv } from "api";
+import { loadDotEnv } from "@mle/api";
 import { main } from "./program";
 import { exitQuietlyOnEpipe } from "./util/epipe";
 

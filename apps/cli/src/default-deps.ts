@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { createMarketDataSource, loadMarketDataConfig } from "@mle/market-client";
+import { startApiServer } from "@mle/api";
 import { MODEL_CONTENT_CHECKS } from "@mle/inference";
+import { createMarketDataSource, loadMarketDataConfig } from "@mle/market-client";
 import { openRegistry } from "@mle/registry";
-import { startApiServer } from "api";
 import type { CliDeps } from "./deps";
 import { userCwd } from "./util/paths";
 

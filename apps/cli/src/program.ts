@@ -54,7 +54,7 @@ export function createProgram(deps: CliDeps): Command {
 
 /**
  * Runs `mle` with the given argv (`process.argv` shape) and returns the exit code; every error
- * goes through {@link handleError}. A literal `--` (as `pnpm --filter cli train -- ...` passes
+ * goes through {@link handleError}. A literal `--` (as `pnpm --filter @mle/cli train -- ...` passes
  * it) is dropped first.
  *
  * @example

@@ -66,13 +66,13 @@ describe("mle (built bin): help, version and usage errors", () => {
   });
 });
 
-describe("pnpm --filter cli train, as a user types it", () => {
+describe("pnpm --filter @mle/cli train, as a user types it", () => {
   it("passes `-- --config <file>` through to the config (relative to the repo root, where pnpm was run)", async () => {
     const registryDir = path.join(tmp.dir, "pnpm-models");
     const config = await tmp.file("pnpm.yaml", SMALL(registryDir));
     // Relative to the repo root: it only resolves if INIT_CWD (not apps/cli) is used.
     const relative = path.relative(REPO_ROOT, config);
-    const r = await run("pnpm", ["--filter", "cli", "train", "--", "--config", relative], {
+    const r = await run("pnpm", ["--filter", "@mle/cli", "train", "--", "--config", relative], {
       cwd: REPO_ROOT,
     });
     expect(r.stderr).not.toMatch(/error \[/);

@@ -28,7 +28,7 @@ export function requireBuiltApi() {
   for (const file of [API_SERVER_JS, API_INDEX_JS]) {
     if (!fs.existsSync(file)) {
       throw new Error(
-        `serving bench: ${file} is missing; run \`pnpm turbo run build --filter=api...\``,
+        `serving bench: ${file} is missing; run \`pnpm turbo run build --filter=@mle/api...\``,
       );
     }
   }

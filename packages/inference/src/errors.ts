@@ -84,4 +84,4 @@ export function isInferenceError(error: unknown): error is InferenceError {
 
 /** The message users see when nothing has been trained yet. */
 export const NO_ACTIVE_MODEL_MESSAGE =
-  "No active model in the registry. Train one first: `pnpm --filter cli train` (or `mle train`), then retry.";
+  "No active model in the registry. Train one first: `pnpm --filter @mle/cli train` (or `mle train`), then retry.";

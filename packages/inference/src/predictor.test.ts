@@ -168,7 +168,7 @@ describe("createPredictor", () => {
 
   it("answers NO_ACTIVE_MODEL with the command to train when the registry is empty", async () => {
     const predictor = createPredictor({ registry, source: sample });
-    await expect(predictor.predict("AAPL")).rejects.toThrow("pnpm --filter cli train");
+    await expect(predictor.predict("AAPL")).rejects.toThrow("pnpm --filter @mle/cli train");
     expect(await codeOf(predictor.predict("AAPL"))).toBe("NO_ACTIVE_MODEL");
     expect(await predictor.readiness()).toMatchObject({
       ready: false,

@@ -10,6 +10,7 @@
  *   clients share this process: a tighter one times out healthy calls when the box is busy.)
  */
 
+import { createApp, loadApiConfig } from "@mle/api";
 import { createPredictor } from "@mle/inference";
 import {
   createHttpSource,
@@ -19,7 +20,6 @@ import {
 } from "@mle/market-client";
 import { type ReferenceUpstream, startReferenceUpstream } from "@mle/market-client/testing";
 import { createRegistry } from "@mle/registry";
-import { createApp, loadApiConfig } from "api";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { trainRegistry } from "./support/fixture";
 import { findLeak } from "./support/leaks";

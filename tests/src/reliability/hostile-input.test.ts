@@ -6,9 +6,9 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { createApp, loadApiConfig } from "@mle/api";
 import { createSampleSource, SYMBOL_PATTERN } from "@mle/market-client";
 import { createFsStore, createRegistry } from "@mle/registry";
-import { createApp, loadApiConfig } from "api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "./support/api-process";
 import { candlesCsv } from "./support/csv";

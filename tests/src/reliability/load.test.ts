@@ -11,9 +11,10 @@
  * it). Each round checks its answers and keeps only their versions, so the test itself holds no
  * response between the two measurements.
  */
+
+import { createApp, loadApiConfig } from "@mle/api";
 import { createSampleSource } from "@mle/market-client";
 import { createRegistry } from "@mle/registry";
-import { createApp, loadApiConfig } from "api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trainRegistry } from "./support/fixture";
 import { exposeGc, settledHeapUsed } from "./support/heap";

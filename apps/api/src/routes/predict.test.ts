@@ -123,7 +123,7 @@ describe("GET /predict", () => {
     const a = await api({ source, registry });
     const err = await errorOf(await a.get("/predict?symbol=AAPL"));
     expect(err).toMatchObject({ status: 503, code: "NO_ACTIVE_MODEL" });
-    expect(err.message).toContain("pnpm --filter cli train");
+    expect(err.message).toContain("pnpm --filter @mle/cli train");
     expect((await a.get("/health")).status).toBe(200);
     const ready = await a.get("/ready");
     expect(ready.status).toBe(503);

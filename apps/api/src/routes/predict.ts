@@ -24,7 +24,7 @@ const predictRoute = createRoute({
   operationId: "predict",
   tags: ["predictions"],
   summary: "Predict the next return of a symbol",
-  description: `Fetches just enough of the latest candles for the model's warm-up, computes the features with the feature spec stored with the model (no training/serving skew) and applies the model. Concurrent requests for a symbol share one upstream fetch; results are reused for INFERENCE_CACHE_TTL_MS. ${CONFIDENCE_DOC} Without a trained model: 503 NO_ACTIVE_MODEL (train with \`pnpm --filter cli train\`).`,
+  description: `Fetches just enough of the latest candles for the model's warm-up, computes the features with the feature spec stored with the model (no training/serving skew) and applies the model. Concurrent requests for a symbol share one upstream fetch; results are reused for INFERENCE_CACHE_TTL_MS. ${CONFIDENCE_DOC} Without a trained model: 503 NO_ACTIVE_MODEL (train with \`pnpm --filter @mle/cli train\`).`,
   request: { query: z.object({ symbol: SymbolParam, version: VersionQuery, model: ModelQuery }) },
   responses: {
     200: {

@@ -30,7 +30,7 @@ const readyRoute = createRoute({
             version: null,
             code: "NO_ACTIVE_MODEL",
             reason:
-              "No active model in the registry. Train one first: `pnpm --filter cli train` (or `mle train`), then retry.",
+              "No active model in the registry. Train one first: `pnpm --filter @mle/cli train` (or `mle train`), then retry.",
           },
         },
       },

@@ -84,7 +84,7 @@ describe("mle predict", () => {
     const cli = createTestCli({ cwd: tmp.dir });
     const none = await cli.run("predict", "-s", "AAPL", "--registry-dir", "reg");
     expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/NO_ACTIVE_MODEL.*pnpm --filter cli train/);
+    expect(none.stderr).toMatch(/NO_ACTIVE_MODEL.*pnpm --filter @mle\/cli train/);
     await trainInto(registry, 10);
     const missing = await cli.run(
       "predict",

@@ -258,7 +258,7 @@ describe("mle train on the sample source", () => {
         "@mle/market-client",
         "@mle/registry",
         "@mle/trainer",
-        "cli",
+        "@mle/cli",
       ].sort(),
     );
     expect(Object.values(md.package_versions as object)).not.toContain("unknown");

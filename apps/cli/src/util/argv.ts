@@ -1,5 +1,5 @@
 /**
- * Removes the first `--` from the user arguments. `pnpm --filter cli train -- --config x`
+ * Removes the first `--` from the user arguments. `pnpm --filter @mle/cli train -- --config x`
  * passes the `--` through literally, and commander would then read `--config x` as operands.
  * No `mle` command takes operands that start with a dash, so dropping it loses nothing.
  *

@@ -5,7 +5,7 @@ import path from "node:path";
  * folder but sets INIT_CWD to where `pnpm` was invoked, so that wins over `process.cwd()`.
  *
  * @example
- * userCwd(process.env, process.cwd()); // "/repo" under `pnpm --filter cli train`
+ * userCwd(process.env, process.cwd()); // "/repo" under `pnpm --filter @mle/cli train`
  */
 export function userCwd(env: Record<string, string | undefined>, cwd: string): string {
   const init = env.INIT_CWD;

@@ -1,6 +1,7 @@
 /**
- * The built API server as a child process (`node apps/api/dist/server.js`), configured only
- * through its environment, as in production.
+ * The built API server as a child process (`node apps/api/dist/server.js`, or another command that
+ * runs it, such as an installed `mle serve`), configured only through its environment, as in
+ * production.
  * @module
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -10,7 +11,7 @@ import path from "node:path";
 const require = createRequire(import.meta.url);
 /** apps/api/dist/server.js */
 export const API_SERVER = path.join(
-  path.dirname(require.resolve("api/package.json")),
+  path.dirname(require.resolve("@mle/api/package.json")),
   "dist/server.js",
 );
 
@@ -25,14 +26,26 @@ export interface ApiProcess {
   stop(): Promise<number | null>;
 }
 
+/** How to start the server when not `node apps/api/dist/server.js` from the test's directory. */
+export interface ApiProcessOptions {
+  /** The command and its arguments, e.g. an installed `[".../node_modules/.bin/mle", "serve"]`. */
+  readonly command?: readonly [string, ...string[]];
+  readonly cwd?: string;
+}
+
 /**
  * Starts the server on 127.0.0.1 with an OS-picked port and waits for its `listening` log line.
  *
  * @example
  * const api = await startApiProcess({ MODEL_REGISTRY_DIR: dir });
  */
-export function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
-  const child = spawn(process.execPath, [API_SERVER], {
+export function startApiProcess(
+  env: Record<string, string>,
+  options: ApiProcessOptions = {},
+): Promise<ApiProcess> {
+  const [command, ...args] = options.command ?? [process.execPath, API_SERVER];
+  const child = spawn(command, args, {
+    cwd: options.cwd,
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

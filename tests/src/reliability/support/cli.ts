@@ -6,13 +6,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { type CliDeps, createBufferWriter, main } from "@mle/cli";
 import { createMarketDataSource, loadMarketDataConfig } from "@mle/market-client";
 import { type ModelRegistry, openRegistry } from "@mle/registry";
-import { type CliDeps, createBufferWriter, main } from "cli";
 
 const require = createRequire(import.meta.url);
 /** apps/cli/dist/bin.js (built by `turbo run build --filter=e2e...`). */
-export const MLE_BIN = path.join(path.dirname(require.resolve("cli/package.json")), "dist/bin.js");
+export const MLE_BIN = path.join(
+  path.dirname(require.resolve("@mle/cli/package.json")),
+  "dist/bin.js",
+);
 
 /** A tiny, fast training config: 2 symbols, 120 candles, lookback 5, 2 folds. */
 export function tinyConfig(registryDir: string, extra: Record<string, unknown> = {}): string {
@@ -40,15 +43,26 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { PATH: process.env.PATH ?? "", CI: "true", ...extra };
 }
 
-/** Starts `node apps/cli/dist/bin.js ...args`; `done` resolves when it exits. */
+/** Where and how `mle` runs: `bin` is an executable `mle` (an installed one) instead of MLE_BIN. */
+export interface MleOptions {
+  readonly cwd: string;
+  readonly env?: Record<string, string>;
+  readonly user?: string;
+  readonly bin?: string;
+}
+
+/** Starts `node apps/cli/dist/bin.js ...args` (or `<bin> ...args`); `done` resolves when it exits. */
 export function spawnMle(
   args: readonly string[],
-  options: { cwd: string; env?: Record<string, string>; user?: string },
+  options: MleOptions,
 ): { child: ChildProcess; done: Promise<ProcessResult> } {
-  const command = options.user ? "runuser" : process.execPath;
+  const [bin, ...binArgs]: [string, ...string[]] = options.bin
+    ? [options.bin]
+    : [process.execPath, MLE_BIN];
+  const command = options.user ? "runuser" : bin;
   const argv = options.user
-    ? ["-u", options.user, "--", process.execPath, MLE_BIN, ...args]
-    : [MLE_BIN, ...args];
+    ? ["-u", options.user, "--", bin, ...binArgs, ...args]
+    : [...binArgs, ...args];
   const child = spawn(command, argv, {
     cwd: options.cwd,
     env: childEnv(options.env),
@@ -66,10 +80,7 @@ export function spawnMle(
 }
 
 /** Runs the built `mle` to completion. */
-export function runMle(
-  args: readonly string[],
-  options: { cwd: string; env?: Record<string, string>; user?: string },
-): Promise<ProcessResult> {
+export function runMle(args: readonly string[], options: MleOptions): Promise<ProcessResult> {
   return spawnMle(args, options).done;
 }
 
