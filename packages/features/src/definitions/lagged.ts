@@ -1,3 +1,7 @@
+import { type FeatureDefinition, kernelOver } from "../definition";
+import { WINDOW } from "../history";
+import type { FeatureName } from "../names";
+
 /** The last `k` closes, to read `close[t − k]` in a stream. */
 export class Lagged {
   private readonly ring: Float64Array;
@@ -36,3 +40,30 @@ export const BARS_PARAM = {
   max: 10_000,
   default: 1,
 } as const;
+
+/**
+ * A return over k bars (`bars`, default 1), defined from input index k: `value(close[t],
+ * close[t − k])`. The stream kernel is built from `value`; `batch` is the feature's own loop over
+ * the closes (kept inline in each feature: a shared loop calling `value` through a closure would be
+ * polymorphic, and these columns are on the benchmarked path), which must use the same expression.
+ */
+export function laggedReturn(
+  name: FeatureName,
+  summary: string,
+  value: (close: number, lagged: number) => number,
+  batch: FeatureDefinition["batch"],
+): FeatureDefinition {
+  return {
+    name,
+    summary,
+    inputs: ["close"],
+    params: [BARS_PARAM],
+    firstIndex: (p) => p.bars!,
+    history: () => WINDOW,
+    batch,
+    createKernel(p) {
+      const lag = new Lagged(p.bars!);
+      return kernelOver(lag, (x) => value(x, lag.push(x)));
+    },
+  };
+}
