@@ -5,7 +5,7 @@ import { laggedReturn } from "./lagged";
 export const logReturn = laggedReturn(
   "log_return",
   "ln(close[t] / close[t-k]) (k = bars, default 1)",
-  (x, lagged) => Math.log(x / lagged),
+  (lag) => (x) => Math.log(x / lag.push(x)),
   (input, p, offset, into) => {
     const k = p.bars!;
     const c = input.closes;

@@ -5,7 +5,7 @@ import { laggedReturn } from "./lagged";
 export const simpleReturn = laggedReturn(
   "simple_return",
   "close[t] / close[t-k] - 1 (k = bars, default 1)",
-  (x, lagged) => x / lagged - 1,
+  (lag) => (x) => x / lag.push(x) - 1,
   (input, p, offset, into) => {
     const k = p.bars!;
     // One bar: the shared simple-return series (also read by rolling_volatility), same expression.
