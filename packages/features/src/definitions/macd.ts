@@ -171,21 +171,26 @@ function macdFeature(
       const { fast: f, slow: s, signal: g } = p as Required<Params>;
       // The three columns come from one pass, shared by the MACD columns of the call; each is
       // written to its caller-owned buffer when there is one (computeInto), else to a new array.
-      const columns = input.shared(`macd_${f}_${s}_${g}`, (): MacdColumns => {
+      const shared = input.shared(`macd_${f}_${s}_${g}`, () => {
         const m = input.closes.length - offset;
         const buffer = (feature: FeatureName) => input.target(feature, p) ?? new Float64Array(m);
-        const out = {
+        const columns: MacdColumns = {
           line: buffer("macd"),
           signal: buffer("macd_signal"),
           histogram: buffer("macd_histogram"),
         };
-        macdInto(input.closes, f!, s!, g!, offset, out);
-        return out;
+        macdInto(input.closes, f!, s!, g!, offset, columns);
+        return { columns, handedOut: new Set<string>() };
       });
-      const column = columns[part];
-      if (into === undefined || into === column) return column;
-      into.set(column);
-      return into;
+      const column = shared.columns[part];
+      if (into !== undefined) {
+        if (into !== column) into.set(column);
+        return into;
+      }
+      // a spec may name one column twice (`macd` and `macd_12_26_9`): no two columns share an array
+      if (shared.handedOut.has(part)) return column.slice();
+      shared.handedOut.add(part);
+      return column;
     },
     createKernel(p) {
       const m = new Macd(p.fast!, p.slow!, p.signal!);
