@@ -82,6 +82,27 @@ describe("computeInto", () => {
     }
   });
 
+  it("writes MACD's three columns straight into their buffers, also when a column is named twice or the warm-up is longer", () => {
+    const closes = walk(3_000, 7);
+    const features = [
+      "macd_histogram_12_26_9",
+      "macd",
+      "macd_12_26_9",
+      "macd_signal_12_26_9",
+      "moving_average_60",
+    ];
+    expectIntoEqualsCompute(closes, features, 20, false);
+    const t = computeFeatures(closes, features);
+    expect(t.offset).toBe(59);
+    const { macd, macd_12_26_9: line, macd_signal_12_26_9: signal } = t.values;
+    const hist = t.values.macd_histogram_12_26_9;
+    expect(new Set([macd, line, signal, hist]).size).toBe(4); // distinct arrays
+    for (let i = 0; i < t.length; i++) {
+      expect(Object.is(macd![i], line![i])).toBe(true);
+      expect(Object.is(hist![i], line![i]! - signal![i]!)).toBe(true);
+    }
+  });
+
   it("reuses one set of buffers across series of different lengths", () => {
     const spec = validateFeatureSpec({ lookback: 5 });
     const out = spec.features.map(() => new Float64Array(1000));

@@ -1,25 +1,12 @@
 import { createBatchInput } from "./batch-input";
-import type { CandleColumns, CandleField } from "./candle";
+import type { CandleColumns } from "./candle";
+import { columnName } from "./column";
 import { FeatureError } from "./errors";
 import { FEATURE_DEFINITIONS } from "./feature-definitions";
 import { toOhlcv } from "./input";
-import {
-  type ColumnsOf,
-  type FeatureSpec,
-  type FeatureSpecInput,
-  validateFeatureSpec,
-  warmupLength,
-} from "./spec";
+import { planSpec } from "./plan";
+import type { ColumnsOf, FeatureSpec, FeatureSpecInput } from "./spec";
 import type { FeatureTable } from "./table";
-
-/** The candle fields the spec's columns read (always `close`). */
-export function fieldsRead(spec: FeatureSpec): ReadonlySet<CandleField> {
-  const fields = new Set<CandleField>(["close"]);
-  for (const { feature } of spec.columns) {
-    for (const f of FEATURE_DEFINITIONS[feature].inputs) fields.add(f);
-  }
-  return fields;
-}
 
 /**
  * Computes feature columns over a whole series in one O(n) pass per feature, whatever the
@@ -45,10 +32,9 @@ export function computeFeatures(
   input: ArrayLike<number> | CandleColumns,
   spec: FeatureSpecInput | FeatureSpec,
 ): FeatureTable {
-  const valid = validateFeatureSpec(spec);
-  const { ohlcv, ownsCloses } = toOhlcv(input, fieldsRead(valid));
+  const { spec: valid, fields, offset } = planSpec(spec);
+  const { ohlcv, ownsCloses } = toOhlcv(input, fields);
   const batch = createBatchInput(ohlcv, ownsCloses);
-  const offset = warmupLength(valid);
   const length = Math.max(0, ohlcv.close.length - offset);
   const values: Record<string, Float64Array> = {};
   for (const { name, feature, params } of valid.columns) {
@@ -104,10 +90,9 @@ export function computeInto(
   out: readonly Float64Array[],
   options: ComputeIntoOptions = {},
 ): ComputedInto {
-  const valid = validateFeatureSpec(spec);
-  const { ohlcv, ownsCloses } = toOhlcv(input, fieldsRead(valid));
+  const { spec: valid, fields, offset } = planSpec(spec);
+  const { ohlcv, ownsCloses } = toOhlcv(input, fields);
   const n = ohlcv.close.length;
-  const offset = warmupLength(valid);
   const length = Math.max(0, n - offset);
   const columns = valid.columns;
   if (!Array.isArray(out) || out.length !== columns.length) {
@@ -136,16 +121,16 @@ export function computeInto(
     );
   }
   if (length === 0) return { offset, length };
-  const batch = createBatchInput(ohlcv, ownsCloses, scratch);
+  const into = out.map((buf) => (buf.length === length ? buf : buf.subarray(0, length)));
+  const targets = new Map<string, Float64Array>();
   for (let j = 0; j < columns.length; j++) {
     const { feature, params } = columns[j]!;
-    const buf = out[j]!;
-    FEATURE_DEFINITIONS[feature].batch(
-      batch,
-      params,
-      offset,
-      buf.length === length ? buf : buf.subarray(0, length),
-    );
+    targets.set(columnName(feature, params), into[j]!);
+  }
+  const batch = createBatchInput(ohlcv, ownsCloses, scratch, targets);
+  for (let j = 0; j < columns.length; j++) {
+    const { feature, params } = columns[j]!;
+    FEATURE_DEFINITIONS[feature].batch(batch, params, offset, into[j]!);
   }
   return { offset, length };
 }

@@ -20,6 +20,55 @@ export interface FeatureKernel {
   reset(): void;
 }
 
+/** The state behind a kernel (a `kernels/` class): it takes back one push and starts over. */
+export interface KernelState {
+  undo(): void;
+  reset(): void;
+}
+
+/** A kernel whose whole state is `state`: `push` reads and advances it, `undo`/`reset` are its own. */
+export function kernelOver(state: KernelState, push: FeatureKernel["push"]): FeatureKernel {
+  return {
+    push,
+    undo: () => state.undo(),
+    reset: () => state.reset(),
+  };
+}
+
+/**
+ * A kernel over each bar and the close before it (true range, returns, overnight gaps): NaN for
+ * the first bar, then `push(previousClose, close, open, high, low, volume)`. `states` are what
+ * `push` advances, from the second bar on only, so `undo` takes them back only then.
+ */
+export function kernelWithPreviousClose(
+  states: readonly KernelState[],
+  push: (prev: number, c: number, o: number, h: number, l: number, v: number) => number,
+): FeatureKernel {
+  let prev = Number.NaN;
+  let before = Number.NaN; // `prev` before the last push, for undo
+  return {
+    push(c, o, h, l, v) {
+      const p = prev;
+      before = p;
+      prev = c;
+      return Number.isNaN(p) ? Number.NaN : push(p, c, o, h, l, v);
+    },
+    undo() {
+      if (!Number.isNaN(before)) for (const s of states) s.undo();
+      prev = before;
+    },
+    reset() {
+      for (const s of states) s.reset();
+      prev = Number.NaN;
+    },
+  };
+}
+
+/** Where a batch function writes its column: the caller's `into`, else n − offset new values. */
+export function columnOut(input: BatchInput, offset: number, into?: Float64Array): Float64Array {
+  return into ?? new Float64Array(input.closes.length - offset);
+}
+
 /** A kernel with no state (the value depends on the current bar only). */
 export function statelessKernel(push: FeatureKernel["push"]): FeatureKernel {
   return { push, undo() {}, reset() {} };
@@ -67,7 +116,7 @@ export function batchFromKernel(
 ): Float64Array {
   const { closes, open, high, low, volume } = input;
   const n = closes.length;
-  const out = into ?? new Float64Array(n - offset);
+  const out = columnOut(input, offset, into);
   for (let t = 0; t < n; t++) {
     const v = kernel.push(closes[t]!, open[t]!, high[t]!, low[t]!, volume[t]!);
     if (t >= offset) out[t - offset] = v;

@@ -1,7 +1,8 @@
 import type { Bar, CandleColumns, CandleField } from "./candle";
 import { checkPrice, checkVolume } from "./candle";
-import { computeFeatures, fieldsRead } from "./compute";
+import { computeFeatures } from "./compute";
 import { FeatureError } from "./errors";
+import { fieldsRead } from "./plan";
 import {
   type ColumnsOf,
   type FeatureSpec,

@@ -1,15 +1,9 @@
 import { type Bar, checkPrice, checkRange, checkVolume } from "./candle";
-import { fieldsRead } from "./compute";
 import type { FeatureKernel } from "./definition";
 import { FeatureError } from "./errors";
 import { FEATURE_DEFINITIONS } from "./feature-definitions";
-import {
-  type ColumnsOf,
-  type FeatureSpec,
-  type FeatureSpecInput,
-  validateFeatureSpec,
-  warmupLength,
-} from "./spec";
+import { planSpec } from "./plan";
+import type { ColumnsOf, FeatureSpec, FeatureSpecInput } from "./spec";
 
 /** Incremental features: push one bar at a time, read the latest values in O(1). */
 export interface FeatureStream<C extends string = string> {
@@ -57,16 +51,15 @@ export function createFeatureStream<const S extends FeatureSpecInput | FeatureSp
   spec: S,
 ): FeatureStream<ColumnsOf<S>>;
 export function createFeatureStream(spec: FeatureSpecInput | FeatureSpec): FeatureStream {
-  const valid = validateFeatureSpec(spec);
+  const { spec: valid, fields, offset } = planSpec(spec);
   const names = valid.features;
   const k = names.length;
   const kernels: FeatureKernel[] = valid.columns.map(({ feature, params }) =>
     FEATURE_DEFINITIONS[feature].createKernel(params),
   );
-  const fields = fieldsRead(valid);
   const closeOnly = fields.size === 1;
   const current = new Float64Array(k);
-  const readyAt = warmupLength(valid) + 1;
+  const readyAt = offset + 1;
   let count = 0;
   const bare: [number, number, number, number, number] = [
     0,

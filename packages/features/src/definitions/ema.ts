@@ -1,5 +1,6 @@
-import { batchFromKernel, type FeatureDefinition, type FeatureKernel } from "../definition";
+import { batchFromKernel, type FeatureDefinition, kernelOver } from "../definition";
 import { converging } from "../history";
+import { Ema } from "../kernels/ema";
 import { windowParam } from "../params";
 
 /**
@@ -16,36 +17,8 @@ export const ema: FeatureDefinition = {
   batch(input, p, offset, into) {
     return batchFromKernel(ema.createKernel(p), input, offset, into);
   },
-  createKernel(p): FeatureKernel {
-    const w = p.window!;
-    const alpha = 2 / (w + 1);
-    let count = 0;
-    let sum = 0;
-    let value = Number.NaN;
-    // the state before the last push, for undo
-    let sCount = 0;
-    let sSum = 0;
-    let sValue = Number.NaN;
-    return {
-      push(x) {
-        sCount = count;
-        sSum = sum;
-        sValue = value;
-        if (count >= w) return (value += alpha * (x - value));
-        sum += x;
-        if (++count === w) value = sum / w;
-        return value;
-      },
-      undo() {
-        count = sCount;
-        sum = sSum;
-        value = sValue;
-      },
-      reset() {
-        count = 0;
-        sum = 0;
-        value = Number.NaN;
-      },
-    };
+  createKernel(p) {
+    const e = new Ema(p.window!);
+    return kernelOver(e, (x) => e.push(x));
   },
 };

@@ -1,42 +1,9 @@
-import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { type FeatureDefinition, kernelOver } from "../definition";
 import { converging, type HistoryNeed } from "../history";
+import { Ema } from "../kernels/ema";
 import type { FeatureName } from "../names";
 import type { ParamDefinition, Params } from "../params";
 import { MAX_WINDOW } from "../params";
-
-/** An EMA exactly as the `ema` feature computes it: SMA seed of the first n values, alpha 2/(n+1). */
-class Ema {
-  private count = 0;
-  private sum = 0;
-  value = Number.NaN;
-  private readonly alpha: number;
-  // the state before the last push, for undo
-  private sCount = 0;
-  private sSum = 0;
-  private sValue = Number.NaN;
-  constructor(private readonly n: number) {
-    this.alpha = 2 / (n + 1);
-  }
-  push(x: number): number {
-    this.sCount = this.count;
-    this.sSum = this.sum;
-    this.sValue = this.value;
-    if (this.count >= this.n) return (this.value += this.alpha * (x - this.value));
-    this.sum += x;
-    if (++this.count === this.n) this.value = this.sum / this.n;
-    return this.value;
-  }
-  undo(): void {
-    this.count = this.sCount;
-    this.sum = this.sSum;
-    this.value = this.sValue;
-  }
-  reset(): void {
-    this.count = 0;
-    this.sum = 0;
-    this.value = Number.NaN;
-  }
-}
 
 /** MACD line, signal and histogram of one bar, NaN where not yet defined. */
 class Macd {
@@ -109,15 +76,30 @@ function history(p: Params): HistoryNeed {
   };
 }
 
+/** The three MACD columns of one call, each `n − offset` long. */
+interface MacdColumns {
+  readonly line: Float64Array;
+  readonly signal: Float64Array;
+  readonly histogram: Float64Array;
+}
+
 /**
- * The MACD line and signal over the whole series (NaN where undefined): `Macd`'s arithmetic in
- * one plain loop (MACD is benchmarked against the peers), shared by the three MACD columns of a
- * call. Each EMA is `Ema.push` step for step, so the values equal the stream's bit for bit.
+ * The MACD line, signal and histogram at input indices `offset .. n − 1`, written in one pass to
+ * `line`, `signal` and `histogram` (NaN where not yet defined): `Macd`'s arithmetic in a plain loop
+ * of locals (MACD is benchmarked against the peers). Each EMA is `Ema.push` step for step and the
+ * histogram is `line − signal` of the same two values, so every value equals the stream's bit for
+ * bit. The warm-up (SMA seeds) runs with its branches until every EMA is seeded and `offset` is
+ * reached; the rest of the series then runs without a branch.
  */
-function macdSeries(c: Float64Array, f: number, s: number, g: number) {
+function macdInto(
+  c: Float64Array,
+  f: number,
+  s: number,
+  g: number,
+  offset: number,
+  { line, signal, histogram }: MacdColumns,
+): void {
   const n = c.length;
-  const line = new Float64Array(n);
-  const signal = new Float64Array(n);
   const af = 2 / (f + 1);
   const as = 2 / (s + 1);
   const ag = 2 / (g + 1);
@@ -127,7 +109,9 @@ function macdSeries(c: Float64Array, f: number, s: number, g: number) {
   let vf = Number.NaN;
   let vs = Number.NaN;
   let vg = Number.NaN;
-  for (let t = 0; t < n; t++) {
+  // from s + g − 1 on, every EMA is past its seed (f < s)
+  const steady = Math.min(n, Math.max(s + g - 1, offset));
+  for (let t = 0; t < steady; t++) {
     const x = c[t]!;
     if (t >= f) vf += af * (x - vf);
     else {
@@ -139,22 +123,32 @@ function macdSeries(c: Float64Array, f: number, s: number, g: number) {
       ss += x;
       if (t + 1 === s) vs = ss / s;
     }
-    if (t + 1 < s) {
-      line[t] = Number.NaN;
-      signal[t] = Number.NaN;
-      continue;
-    }
+    if (t + 1 < s) continue; // offset >= s − 1: nothing to write yet
     const l = vf - vs;
-    line[t] = l;
     const j = t - (s - 1); // lines pushed into the signal EMA before this one
     if (j >= g) vg += ag * (l - vg);
     else {
       sg += l;
       if (j + 1 === g) vg = sg / g;
     }
-    signal[t] = vg;
+    if (t >= offset) {
+      const i = t - offset;
+      line[i] = l;
+      signal[i] = vg;
+      histogram[i] = l - vg;
+    }
   }
-  return { line, signal };
+  for (let t = steady; t < n; t++) {
+    const x = c[t]!;
+    vf += af * (x - vf);
+    vs += as * (x - vs);
+    const l = vf - vs;
+    vg += ag * (l - vg);
+    const i = t - offset;
+    line[i] = l;
+    signal[i] = vg;
+    histogram[i] = l - vg;
+  }
 }
 
 function macdFeature(
@@ -175,30 +169,35 @@ function macdFeature(
     history,
     batch(input, p, offset, into) {
       const { fast: f, slow: s, signal: g } = p as Required<Params>;
-      const c = input.closes;
-      const { line, signal } = input.shared(`macd_${f}_${s}_${g}`, () => macdSeries(c, f!, s!, g!));
-      const n = c.length;
-      const out = into ?? new Float64Array(n - offset);
-      // one monomorphic loop per column (a shared loop calling `column` measured 2.5 × slower)
-      if (part === "line") out.set(line.subarray(offset));
-      else if (part === "signal") out.set(signal.subarray(offset));
-      else for (let t = offset; t < n; t++) out[t - offset] = line[t]! - signal[t]!;
-      return out;
+      // The three columns come from one pass, shared by the MACD columns of the call; each is
+      // written to its caller-owned buffer when there is one (computeInto), else to a new array.
+      const shared = input.shared(`macd_${f}_${s}_${g}`, () => {
+        const m = input.closes.length - offset;
+        const buffer = (feature: FeatureName) => input.target(feature, p) ?? new Float64Array(m);
+        const columns: MacdColumns = {
+          line: buffer("macd"),
+          signal: buffer("macd_signal"),
+          histogram: buffer("macd_histogram"),
+        };
+        macdInto(input.closes, f!, s!, g!, offset, columns);
+        return { columns, handedOut: new Set<string>() };
+      });
+      const column = shared.columns[part];
+      if (into !== undefined) {
+        if (into !== column) into.set(column);
+        return into;
+      }
+      // a spec may name one column twice (`macd` and `macd_12_26_9`): no two columns share an array
+      if (shared.handedOut.has(part)) return column.slice();
+      shared.handedOut.add(part);
+      return column;
     },
-    createKernel(p): FeatureKernel {
+    createKernel(p) {
       const m = new Macd(p.fast!, p.slow!, p.signal!);
-      return {
-        push(c) {
-          m.push(c);
-          return read(m);
-        },
-        undo() {
-          m.undo();
-        },
-        reset() {
-          m.reset();
-        },
-      };
+      return kernelOver(m, (c) => {
+        m.push(c);
+        return read(m);
+      });
     },
   };
   return def;

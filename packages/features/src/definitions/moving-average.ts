@@ -1,8 +1,7 @@
-import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { columnOut, type FeatureDefinition, kernelOver } from "../definition";
 import { WINDOW } from "../history";
 import { resumInterval } from "../kernels/resum";
-import { RollingSum } from "../kernels/rolling-sum";
-import { SlidingWindow } from "../kernels/window";
+import { RollingMean } from "../kernels/rolling-mean";
 import { windowParam } from "../params";
 
 /** Mean of closes `t-w+1 .. t`, defined from input index `w - 1`. */
@@ -15,10 +14,11 @@ export const movingAverage: FeatureDefinition = {
   history: () => WINDOW,
   batch(input, p, offset, into) {
     const w = p.window!;
-    // Same arithmetic, same order as RollingSum (the stream side), kept in locals for speed.
+    // Same arithmetic, same order as RollingSum (the stream side, through RollingMean), kept in
+    // locals for speed: this loop is the benchmarked default path.
     const c = input.closes;
     const n = c.length;
-    const out = into ?? new Float64Array(n - offset);
+    const out = columnOut(input, offset, into);
     if (n < w) return out;
     const every = resumInterval(w);
     let sum = 0;
@@ -37,29 +37,9 @@ export const movingAverage: FeatureDefinition = {
     }
     return out;
   },
-  createKernel(p): FeatureKernel {
+  createKernel(p) {
     const w = p.window!;
-    const win = new SlidingWindow(w);
-    const rs = new RollingSum(w);
-    return {
-      push(x) {
-        rs.mark();
-        const leaving = win.push(x);
-        const k = win.count;
-        if (k < w) return Number.NaN;
-        if (k === w) rs.init(win.values, win.start);
-        else if (rs.resumDue()) rs.init(win.values, win.start);
-        else rs.slide(x, leaving);
-        return rs.sum / w;
-      },
-      undo() {
-        win.undo();
-        rs.undo();
-      },
-      reset() {
-        win.reset();
-        rs.reset();
-      },
-    };
+    const mean = new RollingMean(w);
+    return kernelOver(mean, (x) => mean.pushSum(x) / w); // NaN / w while the window fills
   },
 };

@@ -1,4 +1,4 @@
-import { batchFromKernel, type FeatureDefinition, type FeatureKernel } from "../definition";
+import { batchFromKernel, type FeatureDefinition, kernelOver } from "../definition";
 import { WINDOW } from "../history";
 import { RollingMean } from "../kernels/rolling-mean";
 import type { FeatureName } from "../names";
@@ -27,23 +27,15 @@ function rangeVolatility(
     batch(input, p, offset, into) {
       return batchFromKernel(def.createKernel(p), input, offset, into);
     },
-    createKernel(p): FeatureKernel {
+    createKernel(p) {
       const w = p.window!;
       const mean = new RollingMean(w);
-      return {
-        push(c, o, h, l) {
-          const s = mean.pushSum(term(c, o, h, l));
-          if (Number.isNaN(s)) return s;
-          const m = s / w;
-          return Math.sqrt(m > 0 ? m : 0);
-        },
-        undo() {
-          mean.undo();
-        },
-        reset() {
-          mean.reset();
-        },
-      };
+      return kernelOver(mean, (c, o, h, l) => {
+        const s = mean.pushSum(term(c, o, h, l));
+        if (Number.isNaN(s)) return s;
+        const m = s / w;
+        return Math.sqrt(m > 0 ? m : 0);
+      });
     },
   };
   return def;

@@ -1,4 +1,4 @@
-import { batchFromKernel, type FeatureDefinition, type FeatureKernel } from "../definition";
+import { batchFromKernel, type FeatureDefinition, kernelOver } from "../definition";
 import { WINDOW } from "../history";
 import type { FeatureName } from "../names";
 import { windowParam } from "../params";
@@ -77,20 +77,9 @@ function distance(name: FeatureName, summary: string, max: boolean): FeatureDefi
     batch(input, p, offset, into) {
       return batchFromKernel(def.createKernel(p), input, offset, into);
     },
-    createKernel(p): FeatureKernel {
+    createKernel(p) {
       const ext = new RollingExtreme(p.window!, max);
-      return {
-        push(c) {
-          const e = ext.push(c);
-          return c / e - 1;
-        },
-        undo() {
-          ext.undo();
-        },
-        reset() {
-          ext.reset();
-        },
-      };
+      return kernelOver(ext, (c) => c / ext.push(c) - 1);
     },
   };
   return def;

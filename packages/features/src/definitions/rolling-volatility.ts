@@ -1,14 +1,14 @@
-import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { columnOut, type FeatureDefinition, kernelWithPreviousClose } from "../definition";
 import { WINDOW } from "../history";
 import { resumInterval } from "../kernels/resum";
-import { RollingMoments, twoPassMoments } from "../kernels/rolling-moments";
+import { twoPassMoments } from "../kernels/rolling-moments";
+import { RollingVariance } from "../kernels/rolling-variance";
 import { slideM2, slideMean } from "../kernels/welford";
-import { SlidingWindow } from "../kernels/window";
 import { windowParam } from "../params";
 
 /**
  * Sample standard deviation (ddof = 1, as pandas' `rolling(w).std()`) of the simple returns
- * `t-w+1 .. t`, defined from input index `w`. Accuracy notes are in `RollingMoments`.
+ * `t-w+1 .. t`, defined from input index `w`. Accuracy notes are in `RollingMoments`; the stream kernel is `RollingVariance`.
  */
 export const rollingVolatility: FeatureDefinition = {
   name: "rolling_volatility",
@@ -21,9 +21,8 @@ export const rollingVolatility: FeatureDefinition = {
     const w = p.window!;
     // RollingMoments' arithmetic in the same order, held in locals for speed. The returns are the
     // shared simple-return series: the same expression as the stream computes, so the same values.
-    const c = input.closes;
-    const n = c.length;
-    const out = into ?? new Float64Array(n - offset);
+    const n = input.closes.length;
+    const out = columnOut(input, offset, into);
     if (n <= w) return out;
     const r = input.simpleReturns();
     const every = resumInterval(w);
@@ -68,40 +67,8 @@ export const rollingVolatility: FeatureDefinition = {
     }
     return out;
   },
-  createKernel(p): FeatureKernel {
-    const w = p.window!;
-    const win = new SlidingWindow(w);
-    const m = new RollingMoments(w);
-    let prev = Number.NaN;
-    let before = Number.NaN; // `prev` before the last push, for undo
-    return {
-      push(x) {
-        const p = prev;
-        before = p;
-        prev = x;
-        if (Number.isNaN(p)) return Number.NaN; // first close: no return yet
-        const r = x / p - 1;
-        m.observe(r);
-        const leaving = win.push(r);
-        const k = win.count;
-        if (k < w) return Number.NaN;
-        if (k === w) m.init(win.values, win.start);
-        else if (m.resumDue()) m.init(win.values, win.start);
-        else m.slide(r, leaving);
-        return Math.sqrt(m.variance());
-      },
-      undo() {
-        if (!Number.isNaN(before)) {
-          win.undo();
-          m.undo();
-        }
-        prev = before;
-      },
-      reset() {
-        win.reset();
-        m.reset();
-        prev = Number.NaN;
-      },
-    };
+  createKernel(p) {
+    const v = new RollingVariance(p.window!);
+    return kernelWithPreviousClose([v], (pc, x) => Math.sqrt(v.push(x / pc - 1)));
   },
 };

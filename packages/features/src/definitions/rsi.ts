@@ -1,5 +1,6 @@
-import { batchFromKernel, type FeatureDefinition, type FeatureKernel } from "../definition";
+import { batchFromKernel, type FeatureDefinition, kernelWithPreviousClose } from "../definition";
 import { converging } from "../history";
+import { WilderAverage } from "../kernels/wilder";
 import { windowParam } from "../params";
 
 /** RSI from Wilder averages; 100 when there were only gains, 50 when the price never moved. */
@@ -22,54 +23,14 @@ export const rsi: FeatureDefinition = {
   batch(input, p, offset, into) {
     return batchFromKernel(rsi.createKernel(p), input, offset, into);
   },
-  createKernel(p): FeatureKernel {
-    const w = p.window!;
-    let prev = Number.NaN;
-    let changes = 0;
-    let gain = 0;
-    let loss = 0;
-    // the state before the last push, for undo
-    let sPrev = Number.NaN;
-    let sChanges = 0;
-    let sGain = 0;
-    let sLoss = 0;
-    return {
-      push(x) {
-        sPrev = prev;
-        sChanges = changes;
-        sGain = gain;
-        sLoss = loss;
-        const p = prev;
-        prev = x;
-        if (Number.isNaN(p)) return Number.NaN;
-        const change = x - p;
-        const up = Math.max(change, 0);
-        const down = change < 0 ? -change : 0;
-        changes++;
-        if (changes > w) {
-          gain = (gain * (w - 1) + up) / w;
-          loss = (loss * (w - 1) + down) / w;
-          return rsiFromAverages(gain, loss);
-        }
-        gain += up;
-        loss += down;
-        if (changes < w) return Number.NaN;
-        gain /= w;
-        loss /= w;
-        return rsiFromAverages(gain, loss);
-      },
-      undo() {
-        prev = sPrev;
-        changes = sChanges;
-        gain = sGain;
-        loss = sLoss;
-      },
-      reset() {
-        prev = Number.NaN;
-        changes = 0;
-        gain = 0;
-        loss = 0;
-      },
-    };
+  createKernel(p) {
+    const gain = new WilderAverage(p.window!);
+    const loss = new WilderAverage(p.window!);
+    return kernelWithPreviousClose([gain, loss], (pc, x) => {
+      const change = x - pc;
+      const g = gain.push(Math.max(change, 0));
+      const l = loss.push(change < 0 ? -change : 0);
+      return Number.isNaN(g) ? g : rsiFromAverages(g, l);
+    });
   },
 };

@@ -1,4 +1,4 @@
-import type { FeatureDefinition, FeatureKernel } from "../definition";
+import { columnOut, type FeatureDefinition, type FeatureKernel } from "../definition";
 import { WINDOW } from "../history";
 import { resumInterval } from "../kernels/resum";
 import { RollingMean } from "../kernels/rolling-mean";
@@ -19,14 +19,18 @@ export const vwap: FeatureDefinition = {
   history: () => WINDOW,
   batch(input, p, offset, into) {
     // The kernel's three RollingMean sums (same re-summation schedule, oldest-to-newest re-sums)
-    // in one loop of locals; a leaving term is recomputed from its candle, the same expression
-    // as when it entered, so the values equal the stream's bit for bit.
+    // in one loop of locals. The terms of the last w bars are kept in two rings of w values, so a
+    // leaving term is the very value that entered (the stream keeps them in its windows too) and
+    // each step divides once for the typical price and once for the value; the values equal the
+    // stream's bit for bit.
     const w = p.window!;
     const { close: c, high: h, low: l, volume: v } = input;
     const n = c.length;
-    const out = into ?? new Float64Array(n - offset);
+    const out = columnOut(input, offset, into);
     if (n < w) return out;
     const every = resumInterval(w);
+    const tps = new Float64Array(w); // tp of bar t at slot t mod w
+    const pvs = new Float64Array(w); // tp·v of bar t at slot t mod w
     let zeroRun = 0;
     let a = 0;
     let b = 0;
@@ -34,35 +38,42 @@ export const vwap: FeatureDefinition = {
     for (let i = 0; i < w; i++) {
       const tp = (h[i]! + l[i]! + c[i]!) / 3;
       const vi = v[i]!;
+      const pv = tp * vi;
+      tps[i] = tp;
+      pvs[i] = pv;
       zeroRun = vi === 0 ? zeroRun + 1 : 0;
-      a += tp * vi;
+      a += pv;
       b += vi;
       m += tp;
     }
     if (w - 1 >= offset) out[w - 1 - offset] = zeroRun >= w ? m / w : a / b;
     let since = 0;
+    let slot = 0; // slot of bar t − w, which bar t replaces
     for (let t = w; t < n; t++) {
       const tp = (h[t]! + l[t]! + c[t]!) / 3;
       const vt = v[t]!;
+      const pv = tp * vt;
+      const tpo = tps[slot]!;
+      const pvo = pvs[slot]!;
+      tps[slot] = tp;
+      pvs[slot] = pv;
+      slot = slot + 1 === w ? 0 : slot + 1;
       zeroRun = vt === 0 ? zeroRun + 1 : 0;
       if (++since >= every) {
+        // oldest to newest: slots slot .. w − 1, then 0 .. slot − 1
         a = 0;
         b = 0;
         m = 0;
-        for (let i = t - w + 1; i <= t; i++) {
-          const tpi = (h[i]! + l[i]! + c[i]!) / 3;
-          const vi = v[i]!;
-          a += tpi * vi;
-          b += vi;
-          m += tpi;
+        for (let k = 0; k < w; k++) {
+          const j = slot + k < w ? slot + k : slot + k - w;
+          a += pvs[j]!;
+          b += v[t - w + 1 + k]!;
+          m += tps[j]!;
         }
         since = 0;
       } else {
-        const o = t - w;
-        const tpo = (h[o]! + l[o]! + c[o]!) / 3;
-        const vo = v[o]!;
-        a += tp * vt - tpo * vo;
-        b += vt - vo;
+        a += pv - pvo;
+        b += vt - v[t - w]!;
         m += tp - tpo;
       }
       out[t - offset] = zeroRun >= w ? m / w : a / b; // offset <= w - 1 < t
