@@ -1,6 +1,6 @@
 import { buildDataset, type PriceSeries, summarizeDataset } from "@mle/dataset";
-import type { ModelSpec } from "../kinds/model-spec";
 import { EVALUATION_FILE } from "../evaluation/served-interval-schema";
+import type { ModelSpec } from "../kinds/model-spec";
 import { train } from "../train";
 
 /** What {@link trainSample} reads candles from (a `MarketDataSource` fits). */
@@ -59,4 +59,37 @@ export async function trainSample(source: CandleReader, spec: SampleTrainSpec = 
     datasetSummary: summarizeDataset(ds),
     ...(spec.evaluation === true ? { files: { [EVALUATION_FILE]: result.evaluation } } : {}),
   };
+}
+
+/** What {@link trainSample} returns: the artifacts `registry.save` takes. */
+export type SampleArtifacts = Awaited<ReturnType<typeof trainSample>>;
+
+/** Where {@link saveSample} saves (a `Registry` of `@mle/registry` fits). */
+export interface SampleSaver {
+  save(artifacts: SampleArtifacts, options: { activate: boolean }): Promise<{ version: string }>;
+}
+
+/** {@link SampleTrainSpec}, and whether the saved version becomes the active one (default true). */
+export interface SampleSaveSpec extends SampleTrainSpec {
+  readonly activate?: boolean;
+}
+
+/**
+ * Trains a small model with {@link trainSample} and saves it (active unless `activate: false`).
+ * Returns the version.
+ *
+ * @example
+ * ```ts
+ * const v1 = await saveSample(registry, createSampleSource({ seed: 7 }), { lookback: 12 });
+ * ```
+ */
+export async function saveSample(
+  registry: SampleSaver,
+  source: CandleReader,
+  spec: SampleSaveSpec = {},
+): Promise<string> {
+  const saved = await registry.save(await trainSample(source, spec), {
+    activate: spec.activate ?? true,
+  });
+  return saved.version;
 }
