@@ -4,6 +4,7 @@ import { createSampleSource } from "@mle/market-client";
 import { createRegistry } from "@mle/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
+import { smallTrainConfig } from "../testing/train-config";
 import type { TrainSummary } from "../train/summary";
 
 const FEATURES = ["close", "simple_return", "atr_14", "vwap_20", "macd_12_26_9"];
@@ -15,17 +16,7 @@ describe("mle train with columns that read OHLCV, end to end on the sample sourc
     tmp = await createTempDir();
     await tmp.file(
       "train.yaml",
-      [
-        "symbols: [AAPL, MSFT]",
-        "lookback: 10",
-        "candles: 400",
-        `features: [${FEATURES.join(", ")}]`,
-        "cv:",
-        "  folds: 3",
-        "  gap: 10",
-        "registry_dir: models",
-        "activate: true",
-      ].join("\n"),
+      smallTrainConfig({ candles: 400, features: FEATURES, activate: true }),
     );
     const run = await createTestCli({ cwd: tmp.dir }).run(
       "train",
