@@ -1,6 +1,7 @@
 import { buildDataset, type PriceSeries, summarizeDataset } from "@mle/dataset";
 import { EVALUATION_FILE } from "../evaluation/served-interval-schema";
 import type { ModelSpec } from "../kinds/model-spec";
+import { PREDICTIONS_FILE, predictionsArtifact } from "../predictions-artifact";
 import { train } from "../train";
 
 /** What {@link trainSample} reads candles from (a `MarketDataSource` fits). */
@@ -27,6 +28,8 @@ export interface SampleTrainSpec {
    * as trained before evaluations were stored, served with the validation residual quantiles).
    */
   readonly evaluation?: boolean;
+  /** Also return `files: { "predictions.json" }` as `mle train` saves it (default false). */
+  readonly predictions?: boolean;
 }
 
 const DEFAULT_COLUMNS = ["close", "simple_return", "moving_average", "rolling_volatility"];
@@ -51,13 +54,25 @@ export async function trainSample(source: CandleReader, spec: SampleTrainSpec = 
   const ds = buildDataset(candles, featureSpec);
   const model = spec.model ?? { type: "ridge", alpha: spec.alpha ?? 1 };
   const result = train(ds, { model, validationFraction: 0.2, folds: 3, gap: 0 });
+  const files = {
+    ...(spec.evaluation === true ? { [EVALUATION_FILE]: result.evaluation } : {}),
+    ...(spec.predictions === true
+      ? {
+          [PREDICTIONS_FILE]: predictionsArtifact(
+            ds,
+            result.predictions,
+            result.evaluation.interval,
+          ),
+        }
+      : {}),
+  };
   return {
     model: result.model,
     metadata: { symbols, feature_spec: featureSpec },
     metrics: result.metrics,
     featureColumns: result.model.feature_spec.features,
     datasetSummary: summarizeDataset(ds),
-    ...(spec.evaluation === true ? { files: { [EVALUATION_FILE]: result.evaluation } } : {}),
+    ...(spec.evaluation === true || spec.predictions === true ? { files } : {}),
   };
 }
 
