@@ -11,13 +11,13 @@ import fs from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { freePort } from "@mle/jobs/testing";
 import { loadApiConfig } from "api";
 import { createDefaultDeps, createProgram } from "cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import {
   deployedServerConfig,
-  freePort,
   type Nginx,
   nginxBinary,
   nginxFolder,

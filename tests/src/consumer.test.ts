@@ -8,17 +8,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LIBRARIES } from "./support/libraries";
 
 const repo = path.resolve(import.meta.dirname, "../..");
-const libs = [
-  "features",
-  "evaluation",
-  "market-client",
-  "dataset",
-  "trainer",
-  "registry",
-  "inference",
-];
+const libs = LIBRARIES;
 let project: string;
 const tarballs: Record<string, string> = {};
 

@@ -12,12 +12,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { freePort } from "@mle/jobs/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "../reliability/support/api-process";
 import { runMle, tinyConfig } from "../reliability/support/cli";
 import { recordFigures } from "./support/figures";
 import { percentile, type Sample, startLoad } from "./support/load";
-import { freePort, type Nginx, nginxBinary, startNginx } from "./support/nginx";
+import { type Nginx, nginxBinary, startNginx } from "./support/nginx";
 import { missingFor, type OpenedRegistry, REGISTRY_KINDS } from "./support/registry-kinds";
 
 const nginxPath = nginxBinary();
