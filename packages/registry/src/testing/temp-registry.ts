@@ -50,7 +50,7 @@ export interface TestHooks {
  *
  * @example
  * ```ts
- * import { afterEach, beforeEach } from "vitest";
+ * // beforeEach and afterEach of vitest (or jest, or node:test)
  * const temp = useTempRegistry({ beforeEach, afterEach });
  * it("starts empty", async () => expect(await temp.registry.list()).toEqual([]));
  * ```
