@@ -13,11 +13,11 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadApiConfig } from "@mle/api";
 import { createDefaultDeps, createProgram } from "@mle/cli";
+import { freePort } from "@mle/jobs/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import {
   deployedServerConfig,
-  freePort,
   type Nginx,
   nginxBinary,
   nginxFolder,

@@ -7,17 +7,10 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LIBRARIES } from "./support/libraries";
 import { installPacked, type PackedProject } from "./support/pack";
 
-const libs = [
-  "features",
-  "evaluation",
-  "market-client",
-  "dataset",
-  "trainer",
-  "registry",
-  "inference",
-];
+const libs = LIBRARIES;
 let packed: PackedProject;
 let project: string;
 

@@ -5,9 +5,9 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "@mle/jobs/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const repo = path.resolve(import.meta.dirname, "../..");
@@ -17,17 +17,6 @@ const lines = dockerfile
   .split("\n")
   .map((l) => l.trim());
 const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 describe("Dockerfile", () => {
   it("copies only paths that exist in the repository", () => {

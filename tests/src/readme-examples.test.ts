@@ -21,20 +21,13 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { transformSync } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LIBRARIES } from "./support/libraries";
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, "../..");
 // A folder per run, so two runs at once do not share files; node_modules keeps it out of git.
 const workDir = fs.mkdtempSync(path.join(repo, "tests/node_modules/.readme-examples-"));
-const PACKAGES = [
-  "features",
-  "evaluation",
-  "market-client",
-  "dataset",
-  "trainer",
-  "registry",
-  "inference",
-];
+const PACKAGES = LIBRARIES;
 const CODE_LANGS = new Set(["ts", "typescript", "js", "javascript", "mjs", "mts"]);
 
 interface Block {

@@ -1,17 +1,15 @@
 /**
- * Test support for the model routes: a real HTTP server on an ephemeral loopback port, a temp-folder registry
- * and models trained with `@mle/trainer/testing` (shared with the inference tests).
+ * Test support for the model routes: a real HTTP server on an ephemeral loopback port and a
+ * temp-folder registry per test (from `@mle/registry/testing`). Models are saved with `saveSample`
+ * of `@mle/trainer/testing`, shared with the inference tests.
  */
-import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import type { FeatureName } from "@mle/features";
 import type { MarketDataSource } from "@mle/market-client";
-import { createRegistry, type Registry } from "@mle/registry";
-import type { ModelSpec } from "@mle/trainer";
-import { trainSample } from "@mle/trainer/testing";
+import type { Registry } from "@mle/registry";
+import { useTempRegistry } from "@mle/registry/testing";
+import { afterEach, beforeEach } from "vitest";
 import { type AppDeps, createApp } from "../src/app";
 import { loadApiConfig } from "../src/config";
 import { silentLogger } from "./support";
@@ -51,40 +49,36 @@ export async function startApi(
   };
 }
 
-/** A registry in a fresh temp folder. */
-export async function tempRegistry(): Promise<{
-  registry: Registry;
-  dir: string;
-  cleanup: () => Promise<void>;
-}> {
-  const dir = await mkdtemp(join(tmpdir(), "mle-api-"));
-  return {
-    registry: createRegistry({ dir }),
-    dir,
-    cleanup: () => rm(dir, { recursive: true, force: true }),
-  };
+/** What {@link tempRegistryPerTest} gives a test file. */
+export interface ApiTestContext {
+  /** This test's registry, in a fresh temp folder. */
+  readonly registry: Registry;
+  /** Its folder. */
+  readonly dir: string;
+  /** {@link startApi}; every API it started is closed after the test, before the folder goes. */
+  startApi: typeof startApi;
 }
 
-export interface TrainSpec {
-  readonly lookback?: number;
-  readonly features?: readonly FeatureName[];
-  readonly activate?: boolean;
-  /** The kind and hyperparameters (default ridge, alpha 1). */
-  readonly model?: ModelSpec;
-  /** Save evaluation.json as `mle train` does (default false: a version from before evaluations). */
-  readonly evaluation?: boolean;
-}
-
-/** Trains a model on 300 sample candles of two symbols and saves it. Returns the version. */
-export async function trainModel(
-  registry: Registry,
-  source: MarketDataSource,
-  spec: TrainSpec = {},
-): Promise<string> {
-  const saved = await registry.save(await trainSample(source, spec), {
-    activate: spec.activate ?? true,
+/** Per test: a registry in a fresh temp folder, and APIs over it that are closed afterwards. */
+export function tempRegistryPerTest(): ApiTestContext {
+  const temp = useTempRegistry({ beforeEach, afterEach }, { prefix: "mle-api-" });
+  const running: RunningApi[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((a) => a.close()));
   });
-  return saved.version;
+  return {
+    get registry() {
+      return temp.registry;
+    },
+    get dir() {
+      return temp.dir;
+    },
+    async startApi(deps, env) {
+      const a = await startApi(deps, env);
+      running.push(a);
+      return a;
+    },
+  };
 }
 
 /** Parses a JSON body. */

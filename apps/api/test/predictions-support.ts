@@ -2,43 +2,30 @@
  * A small training run with the artifacts `mle train` stores beside the five required files
  * (`predictions.json`, `evaluation.json`), for the routes that serve them.
  */
-import { buildDataset, summarizeDataset } from "@mle/dataset";
 import type { MarketDataSource } from "@mle/market-client";
-import { predictionsArtifact, train } from "@mle/trainer";
+import { EVALUATION_FILE, PREDICTIONS_FILE } from "@mle/trainer";
+import { trainSample } from "@mle/trainer/testing";
 
-const COLUMNS = ["close", "simple_return", "moving_average", "rolling_volatility"];
-
-/** What `registry.save` takes, with `files` holding the predictions (and, unless false, the evaluation). */
+/**
+ * What `registry.save` takes, with `files` holding the predictions (and, unless
+ * `evaluation: false`, the evaluation), and those two files on their own.
+ */
 export async function trainWithPredictions(
   source: MarketDataSource,
   options: { alpha?: number; evaluation?: boolean } = {},
 ) {
-  const symbols = ["AAPL", "MSFT"];
-  const spec = { lookback: 8, features: COLUMNS };
-  const candles = Object.fromEntries(
-    await Promise.all(symbols.map(async (s) => [s, await source.getCandles(s, { limit: 240 })])),
-  );
-  const ds = buildDataset(candles, spec);
-  const result = train(ds, {
-    model: { type: "ridge", alpha: options.alpha ?? 1 },
-    validationFraction: 0.2,
-    folds: 3,
-    gap: 0,
+  const artifacts = await trainSample(source, {
+    lookback: 8,
+    candles: 240,
+    alpha: options.alpha ?? 1,
+    predictions: true,
+    evaluation: options.evaluation !== false,
   });
-  const predictions = predictionsArtifact(ds, result.predictions, result.evaluation.interval);
+  const files = artifacts.files ?? {};
   return {
-    artifacts: {
-      model: result.model,
-      metadata: { symbols, feature_spec: spec },
-      metrics: result.metrics,
-      featureColumns: result.model.feature_spec.features,
-      datasetSummary: summarizeDataset(ds),
-      files: {
-        "predictions.json": predictions,
-        ...(options.evaluation === false ? {} : { "evaluation.json": result.evaluation }),
-      },
-    },
-    predictions,
-    evaluation: result.evaluation,
+    artifacts,
+    predictions: files[PREDICTIONS_FILE]!,
+    // undefined with `evaluation: false`
+    evaluation: files[EVALUATION_FILE]!,
   };
 }

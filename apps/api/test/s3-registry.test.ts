@@ -12,8 +12,9 @@ import {
   startMoto,
   uniqueBucket,
 } from "@mle/registry/testing";
+import { saveSample } from "@mle/trainer/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json, type RunningApi, startApi, trainModel } from "./inference-support";
+import { json, type RunningApi, startApi } from "./inference-support";
 
 const missing = motoMissing();
 if (missing && process.env.CI !== "true")
@@ -52,9 +53,9 @@ describe.skipIf(missing !== null && process.env.CI !== "true")(
       (await json<{ model_version: string }>(await a.get("/predict?symbol=AAPL"))).model_version;
 
     it("serves, follows a move, keeps serving through an outage with /ready 503, and recovers", async () => {
-      const v1 = await trainModel(models.model(), source);
+      const v1 = await saveSample(models.model(), source);
       expect(await served()).toBe(v1);
-      const v2 = await trainModel(models.model(), source, { lookback: 6 });
+      const v2 = await saveSample(models.model(), source, { lookback: 6 });
       // Background reload: within a few intervals the new version answers.
       let now = await served();
       for (let i = 0; i < 50 && now !== v2; i++) {

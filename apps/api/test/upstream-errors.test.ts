@@ -8,8 +8,8 @@ import { type ReferenceUpstream, startReferenceUpstream } from "@mle/market-clie
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { loadApiConfig } from "../src/config";
-import { createApiMetrics } from "../src/metrics/api-metrics";
 import { createSource } from "../src/market-source";
+import { createApiMetrics } from "../src/metrics/api-metrics";
 import { recordUpstreamEvent } from "../src/metrics/upstream-events";
 import { listen } from "./http-support";
 import { silentLogger } from "./support";
@@ -41,15 +41,15 @@ type Api = {
   metrics: ReturnType<typeof createApiMetrics>;
 };
 
+type Timings = {
+  timeoutMs?: number;
+  maxRetries?: number;
+  failureThreshold?: number;
+  resetMs?: number;
+};
+
 /** The real API over HTTP, reading the real upstream through the http source with tiny timings. */
-async function startApi(
-  options: {
-    timeoutMs?: number;
-    maxRetries?: number;
-    failureThreshold?: number;
-    resetMs?: number;
-  } = {},
-): Promise<Api> {
+async function startApi(options: Timings = {}): Promise<Api> {
   const metrics = createApiMetrics({ version: "test", uptimeSeconds: () => 0 });
   const source = createHttpSource({
     baseUrl: upstream.url,
@@ -105,26 +105,25 @@ describe("upstream errors over real loopback HTTP", () => {
     }
   });
 
-  it("maps a malformed upstream body to 502 UPSTREAM_BAD_RESPONSE", async () => {
-    const api = await startApi();
+  it.each<[string, number, string, Parameters<ReferenceUpstream["setFaults"]>[0], Timings?]>([
+    ["a malformed upstream body", 502, "UPSTREAM_BAD_RESPONSE", { malformedRate: 1 }],
+    ["a schema violation", 502, "UPSTREAM_BAD_RESPONSE", { schemaViolationRate: 1 }],
+    ["dropped connections", 503, "UPSTREAM_UNAVAILABLE", { dropRate: 1 }],
+    [
+      "attempts that all time out",
+      504,
+      "UPSTREAM_TIMEOUT",
+      { latencyMs: 400 },
+      { timeoutMs: 50, maxRetries: 1 },
+    ],
+  ])("maps %s to %i %s", async (_what, status, code, faults, http) => {
+    const api = await startApi(http);
     try {
-      upstream.setFaults({ malformedRate: 1 });
+      upstream.setFaults(faults);
       const r = await get(api, "/features?symbol=AAPL&lookback=5");
-      expect(r.status).toBe(502);
-      expect(r.body.error?.code).toBe("UPSTREAM_BAD_RESPONSE");
+      expect(r.status).toBe(status);
+      expect(r.body.error?.code).toBe(code);
       expect(r.text).not.toContain(upstream.url);
-    } finally {
-      await api.close();
-    }
-  });
-
-  it("maps a schema violation to 502 UPSTREAM_BAD_RESPONSE", async () => {
-    const api = await startApi();
-    try {
-      upstream.setFaults({ schemaViolationRate: 1 });
-      const r = await get(api, "/features?symbol=AAPL&lookback=5");
-      expect(r.status).toBe(502);
-      expect(r.body.error?.code).toBe("UPSTREAM_BAD_RESPONSE");
     } finally {
       await api.close();
     }
@@ -139,30 +138,6 @@ describe("upstream errors over real loopback HTTP", () => {
       expect(r.status).toBe(503);
       expect(r.body.error?.code).toBe("UPSTREAM_UNAVAILABLE");
       expect(upstream.stats.requests).toBe(3);
-    } finally {
-      await api.close();
-    }
-  });
-
-  it("maps dropped connections to 503 UPSTREAM_UNAVAILABLE", async () => {
-    const api = await startApi();
-    try {
-      upstream.setFaults({ dropRate: 1 });
-      const r = await get(api, "/features?symbol=AAPL&lookback=5");
-      expect(r.status).toBe(503);
-      expect(r.body.error?.code).toBe("UPSTREAM_UNAVAILABLE");
-    } finally {
-      await api.close();
-    }
-  });
-
-  it("maps attempts that all time out to 504 UPSTREAM_TIMEOUT", async () => {
-    const api = await startApi({ timeoutMs: 50, maxRetries: 1 });
-    try {
-      upstream.setFaults({ latencyMs: 400 });
-      const r = await get(api, "/features?symbol=AAPL&lookback=5");
-      expect(r.status).toBe(504);
-      expect(r.body.error?.code).toBe("UPSTREAM_TIMEOUT");
     } finally {
       await api.close();
     }

@@ -5,19 +5,11 @@ import { createHttpSource, createSampleSource } from "@mle/market-client";
 import { createRegistry } from "@mle/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDir, type TempDir } from "../src/testing/test-deps";
+import { smallTrainConfig } from "../src/testing/train-config";
 import { BIN, CLI_DIR, cleanEnv, mle, REPO_ROOT, run } from "./spawn";
 
 const SMALL = (registryDir: string) =>
-  [
-    "symbols: [AAPL, MSFT]",
-    "lookback: 10",
-    "candles: 200",
-    "cv:",
-    "  folds: 3",
-    "  gap: 10",
-    `registry_dir: ${JSON.stringify(registryDir)}`,
-    "activate: true",
-  ].join("\n");
+  smallTrainConfig({ registryDir: JSON.stringify(registryDir), activate: true });
 
 let tmp: TempDir;
 beforeAll(async () => {

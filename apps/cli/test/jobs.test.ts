@@ -4,18 +4,12 @@ import path from "node:path";
 import { deletePrefix, machineRedis, uniquePrefix, waitFor } from "@mle/jobs/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTempDir, type TempDir } from "../src/testing/test-deps";
+import { smallTrainConfig } from "../src/testing/train-config";
 import { BIN, cleanEnv, mle } from "./spawn";
 
 const redis = await machineRedis();
 const url = "url" in redis ? redis.url : "";
-const CONFIG = [
-  "symbols: [AAPL, MSFT]",
-  "lookback: 10",
-  "candles: 240",
-  "cv:",
-  "  folds: 3",
-  "  gap: 10",
-].join("\n");
+const CONFIG = smallTrainConfig({ candles: 240, registryDir: null });
 
 let tmp: TempDir;
 const prefixes: string[] = [];

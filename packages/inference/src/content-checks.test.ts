@@ -1,20 +1,13 @@
 import { createSampleSource } from "@mle/market-client";
-import { openRegistry, type Registry } from "@mle/registry";
+import { openRegistry } from "@mle/registry";
 import { trainSample } from "@mle/trainer/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempRegistry } from "../test/fixtures";
+import { describe, expect, it } from "vitest";
+import { tempRegistryPerTest } from "../test/fixtures";
 import { MODEL_CONTENT_CHECKS } from "./content-checks";
 import { createPredictor } from "./predictor";
 
 const sample = createSampleSource({ seed: 3 });
-let registry: Registry;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ registry, cleanup } = await tempRegistry());
-});
-afterEach(async () => {
-  await cleanup();
-});
+const temp = tempRegistryPerTest();
 
 type Body = {
   scaler: { means: number[]; scales: number[] };
@@ -44,8 +37,8 @@ describe("a hostile registry: model.json with a correct SHA-256 but unusable con
         { ...model, feature_spec: { lookback: 5, features: ["close", "astrology", "x", "y"] } },
       ],
     ];
-    for (const [, m] of hostile) await registry.save({ ...good, model: m });
-    const checked = openRegistry(registry.location, {
+    for (const [, m] of hostile) await temp.registry.save({ ...good, model: m });
+    const checked = openRegistry(temp.registry.location, {
       contentChecks: MODEL_CONTENT_CHECKS,
     }).model();
     const listed = await checked.list();
@@ -74,16 +67,19 @@ describe("a model whose numbers are finite but whose output is not", () => {
       ...model,
       body: { ...model.body, coefficients: [1e308, 1e308, 1e308, 1e308] },
     };
-    const { version } = await registry.save({ ...good, model: overflowing }, { activate: true });
-    const predictor = createPredictor({ registry, source: sample });
+    const { version } = await temp.registry.save(
+      { ...good, model: overflowing },
+      { activate: true },
+    );
+    const predictor = createPredictor({ registry: temp.registry, source: sample });
     const err = await predictor.predict("AAPL").catch((e) => e);
     expect(err).toMatchObject({ code: "INCOMPATIBLE_MODEL" });
     expect(err.message).toMatch(/not finite on a probe row/);
     expect(await predictor.readiness()).toMatchObject({ ready: false, code: "INCOMPATIBLE_MODEL" });
     // A model finite on the probe rows that overflows on an extreme row: an error, not a null.
     const steep = { ...model, body: { ...model.body, coefficients: [1e300, 0, 0, 0] } };
-    const fine = await registry.save({ ...good, model: steep });
-    const snapshot = await createPredictor({ registry, source: sample }).snapshot({
+    const fine = await temp.registry.save({ ...good, model: steep });
+    const snapshot = await createPredictor({ registry: temp.registry, source: sample }).snapshot({
       version: fine.version,
     });
     const extreme = new Float64Array(snapshot.columns.length).fill(1e12);

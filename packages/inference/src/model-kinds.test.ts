@@ -1,22 +1,14 @@
 import { buildDataset } from "@mle/dataset";
 import { createSampleSource } from "@mle/market-client";
-import type { Registry } from "@mle/registry";
 import { loadModel } from "@mle/trainer";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempRegistry, trainAndSave } from "../test/fixtures";
+import { saveSample } from "@mle/trainer/testing";
+import { describe, expect, it } from "vitest";
+import { tempRegistryPerTest } from "../test/fixtures";
 import { directionConfidence } from "./confidence";
 import { createPredictor } from "./predictor";
 
 const sample = createSampleSource({ seed: 7 });
-let registry: Registry;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ registry, cleanup } = await tempRegistry());
-});
-afterEach(async () => {
-  await cleanup();
-});
+const temp = tempRegistryPerTest();
 
 /** The v1 `mle.ridge` layout of a v2 ridge envelope, as the code before model kinds wrote it. */
 interface RidgeEnvelope {
@@ -56,10 +48,10 @@ async function lastRow(lookback: number, features: readonly string[]) {
 
 describe("serving every model kind", () => {
   it("serves a v1 mle.ridge model.json exactly like its v2 envelope", async () => {
-    const v1 = await trainAndSave(registry, sample, { activate: false });
-    const loaded = await registry.load(v1);
+    const v1 = await saveSample(temp.registry, sample, { activate: false });
+    const loaded = await temp.registry.load(v1);
     const legacy = toLegacy(loaded.model as RidgeEnvelope);
-    const { version: old } = await registry.save(
+    const { version: old } = await temp.registry.save(
       {
         model: legacy,
         metadata: {},
@@ -69,7 +61,7 @@ describe("serving every model kind", () => {
       },
       { activate: true },
     );
-    const predictor = createPredictor({ registry, source: sample, cacheTtlMs: 0 });
+    const predictor = createPredictor({ registry: temp.registry, source: sample, cacheTtlMs: 0 });
     const a = await predictor.predict("AAPL", { version: v1 });
     const b = await predictor.predict("AAPL", { version: old });
     expect(Object.is(a.prediction, b.prediction)).toBe(true);
@@ -78,12 +70,12 @@ describe("serving every model kind", () => {
   });
 
   it("serves a gbdt model with confidence and interval from its validation residuals", async () => {
-    const version = await trainAndSave(registry, sample, {
+    const version = await saveSample(temp.registry, sample, {
       model: { type: "gbdt", n_trees: 20, max_depth: 3 },
     });
-    const predictor = createPredictor({ registry, source: sample, cacheTtlMs: 0 });
+    const predictor = createPredictor({ registry: temp.registry, source: sample, cacheTtlMs: 0 });
     const p = await predictor.predict("AAPL");
-    const model = loadModel((await registry.load(version)).model);
+    const model = loadModel((await temp.registry.load(version)).model);
     expect(model.kind).toBe("gbdt");
     const row = await lastRow(10, model.columns);
     expect(Object.is(p.prediction, model.predictRow(row))).toBe(true);

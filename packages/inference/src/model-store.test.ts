@@ -1,19 +1,12 @@
 import { createSampleSource } from "@mle/market-client";
 import type { Registry } from "@mle/registry";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempRegistry, trainAndSave } from "../test/fixtures";
+import { saveSample } from "@mle/trainer/testing";
+import { describe, expect, it } from "vitest";
+import { tempRegistryPerTest } from "../test/fixtures";
 import { ModelStore } from "./model-store";
 
 const sample = createSampleSource({ seed: 7 });
-let registry: Registry;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ registry, cleanup } = await tempRegistry());
-});
-afterEach(async () => {
-  await cleanup();
-});
+const temp = tempRegistryPerTest();
 
 /**
  * The real registry, whose getActive is held after reading the pointer until `release()` while
@@ -52,9 +45,9 @@ function slowPointer(inner: Registry): {
 
 describe("ModelStore", () => {
   it("runs a forced check again after a running one that read the pointer before it moved", async () => {
-    const v1 = await trainAndSave(registry, sample);
-    const v2 = await trainAndSave(registry, sample, { lookback: 6, activate: false });
-    const slow = slowPointer(registry);
+    const v1 = await saveSample(temp.registry, sample);
+    const v2 = await saveSample(temp.registry, sample, { lookback: 6, activate: false });
+    const slow = slowPointer(temp.registry);
     const store = new ModelStore({
       registry: slow.registry,
       clock: () => 0,
@@ -64,7 +57,7 @@ describe("ModelStore", () => {
     slow.hold();
     const early = store.check(true);
     while (!slow.waiting()) await new Promise((r) => setTimeout(r, 1));
-    await registry.activate(v2);
+    await temp.registry.activate(v2);
     const forced = store.check(true);
     slow.release();
     await early;
@@ -77,9 +70,9 @@ describe("ModelStore", () => {
 
 describe("ModelStore in background reload mode", () => {
   it("answers from the loaded model at once while a due check hangs, and swaps once it finishes", async () => {
-    const v1 = await trainAndSave(registry, sample);
+    const v1 = await saveSample(temp.registry, sample);
     let now = 0;
-    const slow = slowPointer(registry);
+    const slow = slowPointer(temp.registry);
     const store = new ModelStore({
       registry: slow.registry,
       clock: () => now,
@@ -88,7 +81,7 @@ describe("ModelStore in background reload mode", () => {
       reloadMode: "background",
     });
     expect((await store.resolve()).version).toBe(v1);
-    const v2 = await trainAndSave(registry, sample, { lookback: 6 });
+    const v2 = await saveSample(temp.registry, sample, { lookback: 6 });
     slow.hold();
     now += 101;
     // The due check is stuck in the store (a remote store timing out): the request does not wait.

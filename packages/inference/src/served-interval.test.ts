@@ -1,23 +1,14 @@
 import { buildDataset } from "@mle/dataset";
 import { createSampleSource } from "@mle/market-client";
-import type { Registry } from "@mle/registry";
 import { EVALUATION_FILE, intervalOffsets, type ServedInterval } from "@mle/trainer";
-import { trainSample } from "@mle/trainer/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempRegistry, trainAndSave } from "../test/fixtures";
+import { saveSample, trainSample } from "@mle/trainer/testing";
+import { describe, expect, it } from "vitest";
+import { tempRegistryPerTest } from "../test/fixtures";
 import { isInferenceError } from "./errors";
 import { createPredictor } from "./predictor";
 
 const sample = createSampleSource({ seed: 7 });
-let registry: Registry;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ registry, cleanup } = await tempRegistry());
-});
-afterEach(async () => {
-  await cleanup();
-});
+const temp = tempRegistryPerTest();
 
 /** The dataset row of the last candle, as training computes it. */
 async function lastRow(lookback: number, columns: readonly string[]): Promise<Float64Array> {
@@ -34,19 +25,19 @@ async function saveWithInterval(interval: unknown, features?: readonly string[])
   });
   const evaluation = artifacts.files![EVALUATION_FILE];
   const files = { [EVALUATION_FILE]: { ...evaluation, interval } };
-  return (await registry.save({ ...artifacts, files }, { activate: true })).version;
+  return (await temp.registry.save({ ...artifacts, files }, { activate: true })).version;
 }
 
 describe("the served interval", () => {
   it("comes from the split-conformal calibration of evaluation.json, bit-identical to the trainer's formula", async () => {
-    const version = await trainAndSave(registry, sample, { evaluation: true });
-    const loaded = await registry.load(version);
+    const version = await saveSample(temp.registry, sample, { evaluation: true });
+    const loaded = await temp.registry.load(version);
     const stored = (loaded.files[EVALUATION_FILE] as { interval: ServedInterval }).interval;
     expect(stored).toMatchObject({
       method: "split-conformal",
       scale_feature: "rolling_volatility",
     });
-    const predictor = createPredictor({ registry, source: sample, cacheTtlMs: 0 });
+    const predictor = createPredictor({ registry: temp.registry, source: sample, cacheTtlMs: 0 });
     const p = await predictor.predict("AAPL");
     const [lo, hi] = intervalOffsets(stored, p.features.rolling_volatility!);
     expect(p.prediction_interval).toEqual({
@@ -64,11 +55,11 @@ describe("the served interval", () => {
   });
 
   it("keeps the validation residual quantiles, bit for bit, for a version without evaluation.json", async () => {
-    const version = await trainAndSave(registry, sample);
-    expect((await registry.load(version)).files).toEqual({});
-    const p = await createPredictor({ registry, source: sample }).predict("AAPL");
+    const version = await saveSample(temp.registry, sample);
+    expect((await temp.registry.load(version)).files).toEqual({});
+    const p = await createPredictor({ registry: temp.registry, source: sample }).predict("AAPL");
     const { q05, q95 } = (
-      (await registry.load(version)).model as {
+      (await temp.registry.load(version)).model as {
         residuals: { quantiles: { q05: number; q95: number } };
       }
     ).residuals.quantiles;
@@ -87,7 +78,7 @@ describe("the served interval", () => {
       upper_offset: 0.02,
     });
     const predictor = createPredictor({
-      registry,
+      registry: temp.registry,
       source: sample,
       cacheTtlMs: 0,
       reloadCheckMs: 0,
@@ -137,7 +128,7 @@ describe("the served interval", () => {
     ];
     for (const [interval, features, message] of cases) {
       const version = await saveWithInterval(interval, features);
-      const error = await createPredictor({ registry, source: sample })
+      const error = await createPredictor({ registry: temp.registry, source: sample })
         .predict("AAPL", { version })
         .catch((e: unknown) => e);
       expect(isInferenceError(error) && error.code).toBe("INCOMPATIBLE_MODEL");

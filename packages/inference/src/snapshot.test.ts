@@ -1,24 +1,16 @@
 import { createSampleSource } from "@mle/market-client";
-import type { Registry } from "@mle/registry";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempRegistry, trainAndSave } from "../test/fixtures";
+import { saveSample } from "@mle/trainer/testing";
+import { describe, expect, it } from "vitest";
+import { tempRegistryPerTest } from "../test/fixtures";
 import { createPredictor } from "./predictor";
 
 const sample = createSampleSource({ seed: 7 });
-let registry: Registry;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ registry, cleanup } = await tempRegistry());
-});
-afterEach(async () => {
-  await cleanup();
-});
+const temp = tempRegistryPerTest();
 
 describe("predictor.snapshot", () => {
   it("predicts a feature row bit-identically to predict() on the symbol whose features it is", async () => {
-    const version = await trainAndSave(registry, sample, { lookback: 12 });
-    const predictor = createPredictor({ registry, source: sample, cacheTtlMs: 0 });
+    const version = await saveSample(temp.registry, sample, { lookback: 12 });
+    const predictor = createPredictor({ registry: temp.registry, source: sample, cacheTtlMs: 0 });
     const [aapl, msft] = [await predictor.predict("AAPL"), await predictor.predict("MSFT")];
     const snapshot = await predictor.snapshot();
     expect(snapshot.version).toBe(version);
@@ -38,18 +30,22 @@ describe("predictor.snapshot", () => {
   });
 
   it("keeps the model it was taken from after another version is activated", async () => {
-    const v1 = await trainAndSave(registry, sample, { lookback: 12 });
-    const predictor = createPredictor({ registry, source: sample, reloadCheckMs: 0 });
+    const v1 = await saveSample(temp.registry, sample, { lookback: 12 });
+    const predictor = createPredictor({
+      registry: temp.registry,
+      source: sample,
+      reloadCheckMs: 0,
+    });
     const snapshot = await predictor.snapshot();
-    await trainAndSave(registry, sample, { lookback: 5 });
+    await saveSample(temp.registry, sample, { lookback: 5 });
     expect((await predictor.snapshot()).lookback).toBe(5);
     expect(snapshot.version).toBe(v1);
     expect(snapshot.predictRows(new Float64Array(snapshot.columns.length))).toHaveLength(1);
   });
 
   it("refuses a ragged matrix and non-finite values with a RangeError", async () => {
-    await trainAndSave(registry, sample, { lookback: 12 });
-    const snapshot = await createPredictor({ registry, source: sample }).snapshot({
+    await saveSample(temp.registry, sample, { lookback: 12 });
+    const snapshot = await createPredictor({ registry: temp.registry, source: sample }).snapshot({
       version: "v1",
     });
     const k = snapshot.columns.length;

@@ -1,49 +1,30 @@
 /**
- * Test fixtures built only from the real packages' public APIs: sample candles, a model from
- * `@mle/trainer/testing` (the one shared way to train a small one), a temp-folder registry.
+ * Test fixtures built only from the real packages' public APIs: a temp-folder registry per test
+ * (from `@mle/registry/testing`), a counting source and a manual clock. Models are trained and
+ * saved with `saveSample` of `@mle/trainer/testing`, the one shared way to store a small one.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Candle, GetCandlesOptions, MarketDataSource } from "@mle/market-client";
-import { createRegistry, type Registry } from "@mle/registry";
-import type { ModelSpec } from "@mle/trainer";
-import { trainSample } from "@mle/trainer/testing";
+import { useTempRegistry } from "@mle/registry/testing";
+import { afterEach, beforeEach } from "vitest";
+import { isInferenceError } from "../src/errors";
 
-export interface TrainSpec {
-  readonly lookback?: number;
-  /** Column names: bare (`rsi`) or parameterised (`atr_14`). */
-  readonly features?: readonly string[];
-  readonly symbols?: readonly string[];
-  readonly alpha?: number;
-  /** A kind other than ridge (then `alpha` is ignored). */
-  readonly model?: ModelSpec;
-  readonly activate?: boolean;
-  /** Save evaluation.json as `mle train` does (default false: a version from before evaluations). */
-  readonly evaluation?: boolean;
+/** A registry in a fresh temp folder per test (`temp.registry`, `temp.dir`), dated 2026-01-01. */
+export function tempRegistryPerTest() {
+  return useTempRegistry(
+    { beforeEach, afterEach },
+    { prefix: "mle-inference-", clock: () => new Date("2026-01-01T00:00:00.000Z") },
+  );
 }
 
-/** A registry in a fresh temp folder; `cleanup` removes it. */
-export async function tempRegistry(): Promise<{
-  registry: Registry;
-  dir: string;
-  cleanup: () => Promise<void>;
-}> {
-  const dir = await mkdtemp(join(tmpdir(), "mle-inference-"));
-  const registry = createRegistry({ dir, clock: () => new Date("2026-01-01T00:00:00.000Z") });
-  return { registry, dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
-
-/** Trains a model (ridge unless `spec.model`) on sample candles and saves it (active by default). Returns the version. */
-export async function trainAndSave(
-  registry: Registry,
-  source: MarketDataSource,
-  spec: TrainSpec = {},
-): Promise<string> {
-  const saved = await registry.save(await trainSample(source, spec), {
-    activate: spec.activate ?? true,
-  });
-  return saved.version;
+/** The `code` a promise rejects with (an inference error's, or any error's), or "no error". */
+export async function errorCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isInferenceError(error)) return error.code;
+    return (error as { code?: string }).code ?? String(error);
+  }
+  return "no error";
 }
 
 /** Wraps a source, counting calls and optionally holding each call until `release()`. */

@@ -4,7 +4,15 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { openJobQueue, startJobWorker, type WorkerEvent } from "../src/index";
+import {
+  type JobQueue,
+  type JobStateName,
+  openJobQueue,
+  startJobWorker,
+  type TrainJobData,
+  type TrainJobResult,
+  type WorkerEvent,
+} from "../src/index";
 import {
   deletePrefix,
   hasRedisServer,
@@ -58,13 +66,41 @@ const tempDir = () => {
   return d;
 };
 
+/** A queue on a fresh key prefix, deleted after the file. */
+async function freshQueue(): Promise<{ prefix: string; queue: JobQueue }> {
+  const prefix = uniquePrefix();
+  prefixes.push(prefix);
+  return { prefix, queue: await openJobQueue({ url, prefix }) };
+}
+
+/** Waits until job `id` is in `state` and returns it. */
+function untilState(queue: JobQueue, id: string, state: JobStateName, ms: number, what: string) {
+  return waitFor(
+    async () => {
+      const j = await queue.get(id);
+      return j.state === state && j;
+    },
+    ms,
+    what,
+  );
+}
+
+/** What a handler that trains nothing returns for its `n`-th job: the job's alpha as its rmse. */
+function fakeResult(n: number, data: TrainJobData): TrainJobResult {
+  return {
+    version: `v${n}`,
+    model: "default",
+    reused: false,
+    metrics: { rmse: Number(data.config.alpha) },
+    beats_baselines: true,
+  };
+}
+
 describe.skipIf("missing" in redis)(
   `job worker ${"missing" in redis ? `(skipped: ${redis.missing})` : ""}`,
   () => {
     it("runs a job, records progress and its result, and skips the work when the version exists", async () => {
-      const prefix = uniquePrefix();
-      prefixes.push(prefix);
-      const queue = await openJobQueue({ url, prefix });
+      const { prefix, queue } = await freshQueue();
       const ran: string[] = [];
       const saved = new Map<string, { version: string }>();
       const events: WorkerEvent[] = [];
@@ -86,25 +122,12 @@ describe.skipIf("missing" in redis)(
           ran.push(jobId);
           progress("fitting");
           saved.set(jobId, { version: `v${ran.length}` });
-          return {
-            version: `v${ran.length}`,
-            model: "default",
-            reused: false,
-            metrics: { rmse: Number(data.config.alpha) },
-            beats_baselines: true,
-          };
+          return fakeResult(ran.length, data);
         },
       });
       try {
         const { id } = await queue.submit(spec(7));
-        const done = await waitFor(
-          async () => {
-            const j = await queue.get(id);
-            return j.state === "completed" && j;
-          },
-          10_000,
-          "the job to complete",
-        );
+        const done = await untilState(queue, id, "completed", 10_000, "the job to complete");
         expect(done.result).toMatchObject({ version: "v1", reused: false, metrics: { rmse: 7 } });
         expect(done.progress).toEqual({ step: 1, message: "fitting" });
         expect(events.map((e) => e.type)).toEqual(["started", "completed"]);
@@ -121,9 +144,7 @@ describe.skipIf("missing" in redis)(
     });
 
     it("cancels a running job: the worker stops it and the job shows as cancelled", async () => {
-      const prefix = uniquePrefix();
-      prefixes.push(prefix);
-      const queue = await openJobQueue({ url, prefix });
+      const { prefix, queue } = await freshQueue();
       const worker = startJobWorker({
         url,
         prefix,
@@ -142,14 +163,7 @@ describe.skipIf("missing" in redis)(
           "the job to start",
         );
         expect(await queue.cancel(id)).toEqual({ id, was: "active" });
-        const job = await waitFor(
-          async () => {
-            const j = await queue.get(id);
-            return j.state === "cancelled" && j;
-          },
-          10_000,
-          "the job to be cancelled",
-        );
+        const job = await untilState(queue, id, "cancelled", 10_000, "the job to be cancelled");
         expect(job.failedReason).toBe("cancelled");
         await expect(queue.cancel(id)).rejects.toMatchObject({ code: "JOB_NOT_CANCELLABLE" });
       } finally {
@@ -159,10 +173,8 @@ describe.skipIf("missing" in redis)(
     });
 
     it("finishes the job of a worker SIGKILLed mid-job on another worker, with one result", async () => {
-      const prefix = uniquePrefix();
-      prefixes.push(prefix);
+      const { prefix, queue } = await freshQueue();
       const out = tempDir();
-      const queue = await openJobQueue({ url, prefix });
       try {
         const first = await startFileWorker(url, prefix, out, 60_000);
         children.push(first);
@@ -175,11 +187,10 @@ describe.skipIf("missing" in redis)(
         first.kill("SIGKILL");
         const second = await startFileWorker(url, prefix, out, 100);
         children.push(second);
-        const job = await waitFor(
-          async () => {
-            const j = await queue.get(id);
-            return j.state === "completed" && j;
-          },
+        const job = await untilState(
+          queue,
+          id,
+          "completed",
           20_000,
           "another worker to finish the job",
         );
@@ -214,13 +225,7 @@ describe.skipIf(!hasRedisServer() && process.env.CI !== "true")("a Redis outage 
       handler: async (data, { jobId }) => {
         if (ran.length === 0) await gate;
         ran.push(jobId);
-        return {
-          version: `v${ran.length}`,
-          model: "default",
-          reused: false,
-          metrics: { rmse: Number(data.config.alpha) },
-          beats_baselines: true,
-        };
+        return fakeResult(ran.length, data);
       },
     });
     try {

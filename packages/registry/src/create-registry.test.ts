@@ -1,46 +1,34 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ARTIFACT_FILES } from "./constants";
-import { isRegistryError } from "./errors";
 import { createRegistry } from "./create-registry";
-import { makeTempDir, sampleArtifacts } from "./test-support";
-import type { Registry } from "./types";
+import { isRegistryError } from "./errors";
+import { registryPerTest, sampleArtifacts } from "./test-support";
 
 const clock = () => new Date("2025-01-02T03:04:05.000Z");
-let base: string;
-let dir: string;
-let registry: Registry;
-
-beforeEach(async () => {
-  base = await makeTempDir();
-  dir = path.join(base, "models");
-  registry = createRegistry({ dir, clock });
-});
-afterEach(async () => {
-  await fs.rm(base, { recursive: true, force: true });
-});
+const temp = registryPerTest(clock);
 
 describe("createRegistry save/list/get/load", () => {
   it("reports an empty registry when the folder does not exist yet", async () => {
-    expect(await registry.list()).toEqual([]);
-    expect(await registry.getActive()).toBeNull();
-    expect(await registry.activeStamp()).toBeNull();
-    expect(await registry.prune({ keep: 1 })).toEqual([]);
+    expect(await temp.registry.list()).toEqual([]);
+    expect(await temp.registry.getActive()).toBeNull();
+    expect(await temp.registry.activeStamp()).toBeNull();
+    expect(await temp.registry.prune({ keep: 1 })).toEqual([]);
   });
 
   it("saves consecutive versions, each a folder with the five artifact files", async () => {
-    const first = await registry.save(sampleArtifacts("a"));
-    const second = await registry.save(sampleArtifacts("b"));
+    const first = await temp.registry.save(sampleArtifacts("a"));
+    const second = await temp.registry.save(sampleArtifacts("b"));
     expect([first.version, second.version]).toEqual(["v1", "v2"]);
-    expect(second.path).toBe(path.join(dir, "v2"));
+    expect(second.path).toBe(path.join(temp.dir, "v2"));
     expect((await fs.readdir(second.path)).sort()).toEqual([...ARTIFACT_FILES].sort());
-    expect((await fs.readdir(dir)).sort()).toEqual(["v1", "v2"]);
+    expect((await fs.readdir(temp.dir)).sort()).toEqual(["v1", "v2"]);
   });
 
   it("adds version, created_at and the sha256 and size of the other four files to metadata.json", async () => {
-    await registry.save(sampleArtifacts("a"));
-    const meta = JSON.parse(await fs.readFile(path.join(dir, "v1", "metadata.json"), "utf8"));
+    await temp.registry.save(sampleArtifacts("a"));
+    const meta = JSON.parse(await fs.readFile(path.join(temp.dir, "v1", "metadata.json"), "utf8"));
     expect(Object.keys(meta)).toEqual([
       "version",
       "created_at",
@@ -53,7 +41,7 @@ describe("createRegistry save/list/get/load", () => {
     expect(meta).toMatchObject({ model_name: "default", registry_backend: "fs" });
     expect(meta.version).toBe("v1");
     expect(meta.created_at).toBe("2025-01-02T03:04:05.000Z");
-    const model = await fs.readFile(path.join(dir, "v1", "model.json"));
+    const model = await fs.readFile(path.join(temp.dir, "v1", "model.json"));
     const { createHash } = await import("node:crypto");
     expect(meta.artifacts["model.json"]).toEqual({
       sha256: createHash("sha256").update(model).digest("hex"),
@@ -69,23 +57,23 @@ describe("createRegistry save/list/get/load", () => {
 
   it("overrides caller metadata keys the registry owns", async () => {
     const a = sampleArtifacts("a");
-    await registry.save({
+    await temp.registry.save({
       ...a,
       metadata: { version: "v99", created_at: "x", artifacts: 1, ok: true },
     });
-    const loaded = await registry.load("v1");
+    const loaded = await temp.registry.load("v1");
     expect(loaded.metadata.version).toBe("v1");
     expect(loaded.metadata.created_at).toBe("2025-01-02T03:04:05.000Z");
     expect(loaded.metadata.ok).toBe(true);
   });
 
   it("writes bit-identical files for the same artifacts and clock", async () => {
-    const other = createRegistry({ dir: path.join(base, "other"), clock });
-    await registry.save(sampleArtifacts("same"));
+    const other = createRegistry({ dir: path.join(temp.base, "other"), clock });
+    await temp.registry.save(sampleArtifacts("same"));
     await other.save(sampleArtifacts("same"));
     for (const f of ARTIFACT_FILES) {
-      const a = await fs.readFile(path.join(dir, "v1", f));
-      const b = await fs.readFile(path.join(base, "other", "v1", f));
+      const a = await fs.readFile(path.join(temp.dir, "v1", f));
+      const b = await fs.readFile(path.join(temp.base, "other", "v1", f));
       expect(a.equals(b), f).toBe(true);
       expect(a.toString("utf8").endsWith("}\n") || a.toString("utf8").endsWith("]\n")).toBe(true);
     }
@@ -93,8 +81,8 @@ describe("createRegistry save/list/get/load", () => {
 
   it("loads exactly what was saved", async () => {
     const a = sampleArtifacts("a");
-    await registry.save(a);
-    const loaded = await registry.load("v1");
+    await temp.registry.save(a);
+    const loaded = await temp.registry.load("v1");
     expect(loaded.version).toBe("v1");
     expect(loaded.model).toEqual(a.model);
     expect(loaded.metrics).toEqual(a.metrics);
@@ -104,8 +92,8 @@ describe("createRegistry save/list/get/load", () => {
   });
 
   it("lists newest first by version number, with key validation metrics", async () => {
-    for (let i = 1; i <= 11; i++) await registry.save(sampleArtifacts(`m${i}`, i / 100));
-    const list = await registry.list();
+    for (let i = 1; i <= 11; i++) await temp.registry.save(sampleArtifacts(`m${i}`, i / 100));
+    const list = await temp.registry.list();
     expect(list.map((e) => e.version)).toEqual(Array.from({ length: 11 }, (_, i) => `v${11 - i}`));
     expect(list[0]).toEqual({
       version: "v11",
@@ -118,25 +106,25 @@ describe("createRegistry save/list/get/load", () => {
   });
 
   it("lists a version whose metrics.json lacks validation metrics without a metrics field", async () => {
-    await registry.save({ ...sampleArtifacts("a"), metrics: { note: "none" } });
-    const [entry] = await registry.list();
+    await temp.registry.save({ ...sampleArtifacts("a"), metrics: { note: "none" } });
+    const [entry] = await temp.registry.list();
     expect(entry?.status).toBe("ok");
     expect(entry && "metrics" in entry).toBe(false);
   });
 
   it("ignores temporary folders and entries that are not version names", async () => {
-    await registry.save(sampleArtifacts("a"));
-    await fs.mkdir(path.join(dir, ".tmp-save-1-abc"));
-    await fs.writeFile(path.join(dir, ".tmp-save-1-abc", "model.json"), "{");
-    await fs.mkdir(path.join(dir, "v01"));
-    await fs.mkdir(path.join(dir, "notes"));
-    expect((await registry.list()).map((e) => e.version)).toEqual(["v1"]);
-    expect((await registry.save(sampleArtifacts("b"))).version).toBe("v2");
+    await temp.registry.save(sampleArtifacts("a"));
+    await fs.mkdir(path.join(temp.dir, ".tmp-save-1-abc"));
+    await fs.writeFile(path.join(temp.dir, ".tmp-save-1-abc", "model.json"), "{");
+    await fs.mkdir(path.join(temp.dir, "v01"));
+    await fs.mkdir(path.join(temp.dir, "notes"));
+    expect((await temp.registry.list()).map((e) => e.version)).toEqual(["v1"]);
+    expect((await temp.registry.save(sampleArtifacts("b"))).version).toBe("v2");
   });
 
   it("get returns the entry with parsed contents and key metrics", async () => {
-    await registry.save(sampleArtifacts("a"), { activate: true });
-    const details = await registry.get("v1");
+    await temp.registry.save(sampleArtifacts("a"), { activate: true });
+    const details = await temp.registry.get("v1");
     expect(details.status).toBe("ok");
     expect(details.is_active).toBe(true);
     expect(details.key_metrics).toEqual({ rmse: 0.01, r2: 0.25, directional_accuracy: 0.55 });
@@ -146,21 +134,21 @@ describe("createRegistry save/list/get/load", () => {
   });
 
   it("get and load of an unknown version throw MODEL_NOT_FOUND", async () => {
-    await registry.save(sampleArtifacts("a"));
-    await expect(registry.get("v2")).rejects.toMatchObject({ code: "MODEL_NOT_FOUND" });
-    await expect(registry.load("v2")).rejects.toSatisfy((e) =>
+    await temp.registry.save(sampleArtifacts("a"));
+    await expect(temp.registry.get("v2")).rejects.toMatchObject({ code: "MODEL_NOT_FOUND" });
+    await expect(temp.registry.load("v2")).rejects.toSatisfy((e) =>
       isRegistryError(e, "MODEL_NOT_FOUND"),
     );
   });
 
   it("rejects artifacts that are not JSON-serialisable with INVALID_ARGUMENT and creates nothing", async () => {
     const bad = { ...sampleArtifacts("a"), model: { n: 1n } };
-    await expect(registry.save(bad)).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
+    await expect(temp.registry.save(bad)).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
     const notObject = {
       ...sampleArtifacts("a"),
       metadata: [] as unknown as Record<string, unknown>,
     };
-    await expect(registry.save(notObject)).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
-    expect(await fs.readdir(base)).toEqual([]);
+    await expect(temp.registry.save(notObject)).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
+    expect(await fs.readdir(temp.base)).toEqual([]);
   });
 });

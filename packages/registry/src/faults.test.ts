@@ -1,26 +1,26 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createRegistry } from "./create-registry";
 import { isRegistryError } from "./errors";
 import { createFsStore } from "./fs/fs-store";
-import { createRegistry } from "./create-registry";
-import { failingWrites, makeTempDir, readOnly, sampleArtifacts } from "./test-support";
+import {
+  failingWrites,
+  makeTempDir,
+  readOnly,
+  registryPerTest,
+  sampleArtifacts,
+} from "./test-support";
 
-let base: string;
-let dir: string;
+const temp = registryPerTest();
 
 beforeEach(async () => {
-  base = await makeTempDir();
-  dir = path.join(base, "models");
-  const registry = createRegistry({ dir });
+  const registry = createRegistry({ dir: temp.dir });
   await registry.save(sampleArtifacts("keep"), { activate: true });
-});
-afterEach(async () => {
-  await fs.rm(base, { recursive: true, force: true });
 });
 
 async function expectIntact() {
-  const registry = createRegistry({ dir });
+  const registry = createRegistry({ dir: temp.dir });
   expect((await registry.list()).map((e) => [e.version, e.status, e.is_active])).toEqual([
     ["v1", "ok", true],
   ]);
@@ -31,53 +31,53 @@ describe("storage faults", () => {
   // Writes 1-4 are the hashed artifacts, 5 is metadata.json, 6 is the pointer's temp file.
   for (const failAt of [1, 2, 3, 4, 5]) {
     it(`a full disk at write ${failAt} rejects with REGISTRY_IO, publishes nothing and cleans its temp folder`, async () => {
-      const store = failingWrites(createFsStore(dir), failAt, "ENOSPC");
-      const registry = createRegistry({ dir, store });
+      const store = failingWrites(createFsStore(temp.dir), failAt, "ENOSPC");
+      const registry = createRegistry({ dir: temp.dir, store });
       const err = await registry.save(sampleArtifacts("new"), { activate: true }).catch((e) => e);
       expect(isRegistryError(err, "REGISTRY_IO")).toBe(true);
       expect(err.message).toMatch(/\(ENOSPC\)$/);
       expect(err.message).not.toContain("secret");
-      expect(err.message).not.toContain(base);
+      expect(err.message).not.toContain(temp.base);
       expect(err.cause?.code).toBe("ENOSPC");
-      expect((await fs.readdir(dir)).sort()).toEqual(["active.json", "history", "v1"]);
+      expect((await fs.readdir(temp.dir)).sort()).toEqual(["active.json", "history", "v1"]);
       await expectIntact();
     });
   }
 
   it("a full disk while writing the pointer keeps the new version complete and the old pointer", async () => {
-    const store = failingWrites(createFsStore(dir), 6, "ENOSPC");
-    const registry = createRegistry({ dir, store });
+    const store = failingWrites(createFsStore(temp.dir), 6, "ENOSPC");
+    const registry = createRegistry({ dir: temp.dir, store });
     await expect(registry.save(sampleArtifacts("new"), { activate: true })).rejects.toMatchObject({
       code: "REGISTRY_IO",
       file: "active.json",
     });
     expect(await registry.getActive()).toBe("v1");
     expect((await registry.load("v2")).metadata.tag).toBe("new");
-    expect((await fs.readdir(dir)).sort()).toEqual(["active.json", "history", "v1", "v2"]);
+    expect((await fs.readdir(temp.dir)).sort()).toEqual(["active.json", "history", "v1", "v2"]);
   });
 
   it("a read-only registry (injected EROFS store) refuses save/activate/prune with REGISTRY_IO and stays readable", async () => {
     // A read-only mount (EROFS), simulated by a store whose every mutation fails; the real
     // chmod 555 case runs in test/read-only-folder.test.ts (as `nobody` when tests run as root).
-    const store = readOnly(createFsStore(dir), "EROFS");
-    const registry = createRegistry({ dir, store });
+    const store = readOnly(createFsStore(temp.dir), "EROFS");
+    const registry = createRegistry({ dir: temp.dir, store });
     await expect(registry.save(sampleArtifacts("new"))).rejects.toMatchObject({
       code: "REGISTRY_IO",
     });
     await expect(registry.activate("v1")).rejects.toMatchObject({ code: "REGISTRY_IO" });
-    await createRegistry({ dir }).save(sampleArtifacts("two"), { activate: true });
+    await createRegistry({ dir: temp.dir }).save(sampleArtifacts("two"), { activate: true });
     await expect(registry.prune({ keep: 1 })).rejects.toMatchObject({ code: "REGISTRY_IO" });
     expect((await registry.list()).map((e) => e.status)).toEqual(["ok", "ok"]);
     expect((await registry.load("v1")).metadata.tag).toBe("keep");
   });
 
   it("a registry folder that cannot be created surfaces REGISTRY_IO without the absolute path", async () => {
-    const file = path.join(base, "not-a-dir");
+    const file = path.join(temp.base, "not-a-dir");
     await fs.writeFile(file, "x");
     const registry = createRegistry({ dir: path.join(file, "models") });
     const err = await registry.save(sampleArtifacts("x")).catch((e) => e);
     expect(err).toMatchObject({ code: "REGISTRY_IO" });
-    expect(err.message).not.toContain(base);
+    expect(err.message).not.toContain(temp.base);
   });
 });
 

@@ -1,9 +1,8 @@
-import fs from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFsStore } from "./fs/fs-store";
+import { describe, expect, it } from "vitest";
 import { createRegistry } from "./create-registry";
-import { makeTempDir, recording, sampleArtifacts } from "./test-support";
+import { createFsStore } from "./fs/fs-store";
+import { recording, registryPerTest, sampleArtifacts } from "./test-support";
 
 const HOSTILE = [
   "../x",
@@ -27,18 +26,11 @@ const HOSTILE = [
   `v${"1".repeat(10)}`,
   `v${"9".repeat(5000)}`,
 ];
-
-let base: string;
-beforeEach(async () => {
-  base = await makeTempDir();
-});
-afterEach(async () => {
-  await fs.rm(base, { recursive: true, force: true });
-});
+const temp = registryPerTest();
 
 describe("hostile version names", () => {
   it("are rejected with INVALID_VERSION before any storage access", async () => {
-    const { store, calls } = recording(createFsStore(path.join(base, "models")));
+    const { store, calls } = recording(createFsStore(path.join(temp.base, "models")));
     const registry = createRegistry({ dir: store.location, store });
     for (const name of HOSTILE) {
       for (const op of [registry.get, registry.load, registry.activate]) {
@@ -51,13 +43,13 @@ describe("hostile version names", () => {
   });
 
   it("never echo more than a short prefix of the name", async () => {
-    const registry = createRegistry({ dir: path.join(base, "models") });
+    const registry = createRegistry({ dir: path.join(temp.base, "models") });
     const err = (await registry.load(`v${"9".repeat(5000)}`).catch((e: unknown) => e)) as Error;
     expect(err.message.length).toBeLessThan(200);
   });
 
   it("leave a populated registry untouched", async () => {
-    const registry = createRegistry({ dir: path.join(base, "models") });
+    const registry = createRegistry({ dir: path.join(temp.base, "models") });
     await registry.save(sampleArtifacts("a"), { activate: true });
     for (const name of HOSTILE) await registry.activate(name).catch(() => undefined);
     expect(await registry.getActive()).toBe("v1");
@@ -66,7 +58,7 @@ describe("hostile version names", () => {
 
 describe("filesystem store names", () => {
   it("refuses anything but a single path segment", async () => {
-    const store = createFsStore(path.join(base, "models"));
+    const store = createFsStore(path.join(temp.base, "models"));
     for (const bad of ["../x", "a/b", "..", ".", "", "a\0b", "a\\b"]) {
       expect(() => store.locate(bad), JSON.stringify(bad)).toThrow(/single path segment/);
       await expect(store.read(bad, "model.json")).rejects.toThrow(/single path segment/);

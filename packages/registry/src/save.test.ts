@@ -1,20 +1,11 @@
 import fs from "node:fs/promises";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFsStore } from "./fs/fs-store";
+import { describe, expect, it } from "vitest";
 import { createRegistry } from "./create-registry";
+import { createFsStore } from "./fs/fs-store";
 import type { RegistryStore } from "./fs/store";
-import { makeTempDir, sampleArtifacts } from "./test-support";
+import { registryPerTest, sampleArtifacts } from "./test-support";
 
-let base: string;
-let dir: string;
-beforeEach(async () => {
-  base = await makeTempDir();
-  dir = path.join(base, "models");
-});
-afterEach(async () => {
-  await fs.rm(base, { recursive: true, force: true });
-});
+const temp = registryPerTest();
 
 /** A store where, just before our first publish, another saver publishes the same number. */
 function losingFirstRace(inner: RegistryStore, competitors: number): RegistryStore {
@@ -24,7 +15,7 @@ function losingFirstRace(inner: RegistryStore, competitors: number): RegistrySto
     async publish(from, to) {
       if (pending > 0) {
         pending -= 1;
-        await createRegistry({ dir }).save(sampleArtifacts(`rival-${pending}`));
+        await createRegistry({ dir: temp.dir }).save(sampleArtifacts(`rival-${pending}`));
       }
       return inner.publish(from, to);
     },
@@ -33,8 +24,8 @@ function losingFirstRace(inner: RegistryStore, competitors: number): RegistrySto
 
 describe("save version allocation", () => {
   it("a saver that loses the race for vN retries with vN+1, rewriting its metadata, overwriting nothing", async () => {
-    const store = losingFirstRace(createFsStore(dir), 1);
-    const registry = createRegistry({ dir, store });
+    const store = losingFirstRace(createFsStore(temp.dir), 1);
+    const registry = createRegistry({ dir: temp.dir, store });
     expect((await registry.save(sampleArtifacts("mine"))).version).toBe("v2");
     expect((await registry.load("v1")).metadata.tag).toBe("rival-0");
     const mine = await registry.load("v2");
@@ -43,8 +34,8 @@ describe("save version allocation", () => {
   });
 
   it("keeps retrying through several lost races", async () => {
-    const store = losingFirstRace(createFsStore(dir), 3);
-    const registry = createRegistry({ dir, store });
+    const store = losingFirstRace(createFsStore(temp.dir), 3);
+    const registry = createRegistry({ dir: temp.dir, store });
     // The rivals are saved inside publish calls: v1 first, then v2 and v3 while we retry.
     expect((await registry.save(sampleArtifacts("mine"))).version).toBe("v4");
     expect((await registry.list()).map((e) => [e.version, e.status])).toEqual([
@@ -56,7 +47,7 @@ describe("save version allocation", () => {
   });
 
   it("many saves started together in one process get distinct consecutive versions", async () => {
-    const registry = createRegistry({ dir });
+    const registry = createRegistry({ dir: temp.dir });
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) => registry.save(sampleArtifacts(`p${i}`))),
     );
@@ -65,6 +56,6 @@ describe("save version allocation", () => {
     );
     for (const r of results)
       expect((await registry.load(r.version)).metadata.version).toBe(r.version);
-    expect((await fs.readdir(dir)).filter((n) => n.startsWith(".tmp-"))).toEqual([]);
+    expect((await fs.readdir(temp.dir)).filter((n) => n.startsWith(".tmp-"))).toEqual([]);
   });
 });

@@ -1,17 +1,30 @@
 /**
- * Helpers shared by this package's tests (not exported from the package): temp folders,
- * sample artifacts and store wrappers that fail or record calls.
+ * Helpers shared by this package's tests (not exported from the package): temp folders, a
+ * registry per test, sample artifacts and store wrappers that fail or record calls.
  * @module
  */
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { afterEach, beforeEach } from "vitest";
 import type { RegistryStore } from "./fs/store";
+import { useTempRegistry } from "./testing/temp-registry";
 import type { SaveArtifacts } from "./types";
 
 /** A fresh empty folder under the OS temp dir; the registry goes in `<it>/models`. */
 export async function makeTempDir(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), "mle-registry-test-"));
+}
+
+/**
+ * Per test: a fresh temp folder (`temp.base`) and a registry (`temp.registry`) in its `models`
+ * subfolder (`temp.dir`), which does not exist until the first save.
+ */
+export function registryPerTest(clock?: () => Date) {
+  return useTempRegistry(
+    { beforeEach, afterEach },
+    { prefix: "mle-registry-test-", folder: "models", ...(clock ? { clock } : {}) },
+  );
 }
 
 /** Artifacts shaped like the trainer's, distinguishable by `tag`. */

@@ -5,6 +5,7 @@ import { isTrainerError } from "./errors";
 import { loadModel } from "./load-model";
 import type { TrainProgress } from "./options";
 import { parseModel } from "./parse-model";
+import { codeOf } from "./test-support";
 import { train } from "./train";
 
 const spec = { lookback: 10, features: [...DEFAULT_FEATURES] };
@@ -13,15 +14,6 @@ function pooled(phi: number, symbols = 5, candles = 3000): Dataset {
   const bySymbol: Record<string, ReturnType<typeof ar1Candles>> = {};
   for (let s = 0; s < symbols; s++) bySymbol[`S${s}`] = ar1Candles(candles, phi, 1000 + s);
   return buildDataset(bySymbol, spec);
-}
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return isTrainerError(e) ? e.code : `not a TrainerError: ${String(e)}`;
-  }
-  return undefined;
 }
 
 describe("train", () => {

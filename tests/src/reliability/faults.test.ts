@@ -255,21 +255,22 @@ describe(`upstream faults under 41 concurrent requests (one a 10-symbol batch): 
     await expectRecovered(api);
   });
 
-  it("malformed JSON: 502 UPSTREAM_BAD_RESPONSE (not retried), never a wrong prediction", async () => {
+  it.each([
+    [
+      "malformed JSON: 502 UPSTREAM_BAD_RESPONSE (not retried), never a wrong prediction",
+      { malformedRate: 0.5 },
+      "malformed",
+    ],
+    [
+      "valid JSON with the wrong schema: 502 UPSTREAM_BAD_RESPONSE, never a wrong prediction",
+      { schemaViolationRate: 0.5 },
+      "schema",
+    ],
+  ] as const)("%s", async (_name, faults, counted) => {
     const api = await startApi();
-    upstream.setFaults({ malformedRate: 0.5 });
+    upstream.setFaults(faults);
     const tally = await faultBurst(api, ["UPSTREAM_BAD_RESPONSE", "UPSTREAM_UNAVAILABLE"]);
-    expect(upstream.stats.faults.malformed).toBeGreaterThan(0);
-    expect(tally.UPSTREAM_BAD_RESPONSE).toBeGreaterThan(0);
-    upstream.setFaults({});
-    await expectRecovered(api);
-  });
-
-  it("valid JSON with the wrong schema: 502 UPSTREAM_BAD_RESPONSE, never a wrong prediction", async () => {
-    const api = await startApi();
-    upstream.setFaults({ schemaViolationRate: 0.5 });
-    const tally = await faultBurst(api, ["UPSTREAM_BAD_RESPONSE", "UPSTREAM_UNAVAILABLE"]);
-    expect(upstream.stats.faults.schema).toBeGreaterThan(0);
+    expect(upstream.stats.faults[counted]).toBeGreaterThan(0);
     expect(tally.UPSTREAM_BAD_RESPONSE).toBeGreaterThan(0);
     upstream.setFaults({});
     await expectRecovered(api);

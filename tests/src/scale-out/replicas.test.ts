@@ -12,12 +12,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { freePort } from "@mle/jobs/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "../reliability/support/api-process";
 import { runMle, tinyConfig } from "../reliability/support/cli";
 import { recordFigures } from "./support/figures";
 import { percentile, type Sample, startLoad } from "./support/load";
-import { freePort, type Nginx, nginxBinary, startNginx } from "./support/nginx";
+import { type Nginx, nginxBinary, startNginx } from "./support/nginx";
 import { missingFor, type OpenedRegistry, REGISTRY_KINDS } from "./support/registry-kinds";
 
 const nginxPath = nginxBinary();
@@ -181,19 +182,22 @@ for (const kind of REGISTRY_KINDS) {
         let outage: { from: number; to: number; notReadyMs: number; recoveredMs: number } | null =
           null;
         if (reg.outage) {
+          /** When each replica's /ready first answers `status` (within `ms`). */
+          const allReadyAt = (status: number, ms: number) =>
+            Promise.all(
+              replicas.map((r) =>
+                until(
+                  async () => (await readyAt(r.url)).status === status,
+                  load.now,
+                  ms,
+                  `/ready ${status} on ${r.url}`,
+                ),
+              ),
+            );
           for (const r of replicas) expect(await readyAt(r.url)).toEqual({ status: 200 });
           const from = load.now();
           await reg.outage.cutOff();
-          const notReady = await Promise.all(
-            replicas.map((r) =>
-              until(
-                async () => (await readyAt(r.url)).status === 503,
-                load.now,
-                10_000,
-                `/ready 503 on ${r.url}`,
-              ),
-            ),
-          );
+          const notReady = await allReadyAt(503, 10_000);
           await sleep(Math.max(0, 3000 - (load.now() - from)));
           for (const r of replicas) {
             expect(await readyAt(r.url)).toEqual({ status: 503, code: "REGISTRY_UNAVAILABLE" });
@@ -201,16 +205,7 @@ for (const kind of REGISTRY_KINDS) {
           }
           const to = load.now();
           await reg.outage.restore();
-          const back = await Promise.all(
-            replicas.map((r) =>
-              until(
-                async () => (await readyAt(r.url)).status === 200,
-                load.now,
-                15_000,
-                `/ready 200 on ${r.url}`,
-              ),
-            ),
-          );
+          const back = await allReadyAt(200, 15_000);
           outage = {
             from,
             to,

@@ -1,33 +1,20 @@
 import { createSampleSource } from "@mle/market-client";
-import type { Registry } from "@mle/registry";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  json,
-  type RunningApi,
-  startApi,
-  tempRegistry,
-  trainModel,
-} from "../../test/inference-support";
+import { saveSample } from "@mle/trainer/testing";
+import { describe, expect, it } from "vitest";
+import { json, tempRegistryPerTest } from "../../test/inference-support";
 
 const source = createSampleSource({ seed: 11 });
 const TOKEN = "hot-reload-admin-token-42";
-let registry: Registry;
-let cleanup: () => Promise<void>;
-let a: RunningApi;
-
-beforeEach(async () => {
-  ({ registry, cleanup } = await tempRegistry());
-});
-afterEach(async () => {
-  await a.close();
-  await cleanup();
-});
+const temp = tempRegistryPerTest();
 
 describe("activating versions while /predict is under load", () => {
   it("never fails a request and switches to each newly activated version", async () => {
-    const v1 = await trainModel(registry, source);
-    const v2 = await trainModel(registry, source, { lookback: 6, activate: false });
-    a = await startApi({ source, registry }, { ADMIN_TOKEN: TOKEN, INFERENCE_CACHE_TTL_MS: "0" });
+    const v1 = await saveSample(temp.registry, source);
+    const v2 = await saveSample(temp.registry, source, { lookback: 6, activate: false });
+    const a = await temp.startApi(
+      { source, registry: temp.registry },
+      { ADMIN_TOKEN: TOKEN, INFERENCE_CACHE_TTL_MS: "0" },
+    );
     const symbols = ["AAPL", "MSFT", "GOOG", "AMZN"];
     const statuses: number[] = [];
     const versions: string[] = [];

@@ -1,6 +1,7 @@
 import { createSampleSource } from "@mle/market-client";
+import { tempRegistry } from "@mle/registry/testing";
 import { describe, expect, it } from "vitest";
-import { json, startApi, tempRegistry } from "../../test/inference-support";
+import { json, startApi } from "../../test/inference-support";
 
 type OpenApi = {
   paths: Record<

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createSampleSource } from "@mle/market-client";
+import { tempRegistry } from "@mle/registry/testing";
+import { saveSample } from "@mle/trainer/testing";
 import { describe, expect, it } from "vitest";
-import { tempRegistry, trainModel } from "../../test/inference-support";
 import { sampleApp } from "../../test/support";
 
 const PROMTOOL = "/usr/bin/promtool";
@@ -23,7 +24,7 @@ async function scrape(): Promise<string> {
   const source = createSampleSource({ seed: 3 });
   const { registry, cleanup } = await tempRegistry();
   try {
-    await trainModel(registry, source);
+    await saveSample(registry, source);
     const app = sampleApp({}, { source, registry });
     await app.request("/predict?symbol=AAPL");
     await app.request("/features?symbol=AAPL&lookback=5&limit=2");

@@ -1,23 +1,15 @@
 import { createSampleSource } from "@mle/market-client";
-import type { Registry } from "@mle/registry";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempRegistry, trainModel } from "../../test/inference-support";
+import { saveSample } from "@mle/trainer/testing";
+import { describe, expect, it } from "vitest";
+import { tempRegistryPerTest } from "../../test/inference-support";
 import { sampleApp } from "../../test/support";
 
 const source = createSampleSource({ seed: 11 });
 const COLUMNS = ["close", "simple_return", "moving_average", "rolling_volatility"];
-let registry: Registry;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ registry, cleanup } = await tempRegistry());
-});
-afterEach(async () => {
-  await cleanup();
-});
+const temp = tempRegistryPerTest();
 
 function app() {
-  return sampleApp({ INFERENCE_CACHE_TTL_MS: "0" }, { source, registry });
+  return sampleApp({ INFERENCE_CACHE_TTL_MS: "0" }, { source, registry: temp.registry });
 }
 
 function invoke(a: ReturnType<typeof app>, body: unknown, type = "application/json") {
@@ -53,7 +45,7 @@ describe("MLflow scoring server", () => {
   });
 
   it("scores every input format to the same predictions as GET /predict, columns matched by name", async () => {
-    await trainModel(registry, source);
+    await saveSample(temp.registry, source);
     const a = app();
     const { rows, predictions } = await reference(a);
     const reversed = [...COLUMNS].reverse();
@@ -92,7 +84,7 @@ describe("MLflow scoring server", () => {
   });
 
   it("names every missing column in one 422", async () => {
-    await trainModel(registry, source);
+    await saveSample(temp.registry, source);
     const res = await invoke(app(), { dataframe_split: { columns: ["close"], data: [[1]] } });
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({
@@ -106,7 +98,7 @@ describe("MLflow scoring server", () => {
   });
 
   it("refuses other content types (415), malformed bodies and non-finite values (422)", async () => {
-    await trainModel(registry, source);
+    await saveSample(temp.registry, source);
     const a = app();
     const cases: [unknown, string, number, string][] = [
       ["x", "text/plain", 415, "application/json or text/csv"],

@@ -1,27 +1,16 @@
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createSampleSource } from "@mle/market-client";
-import type { Registry } from "@mle/registry";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  json,
-  type RunningApi,
-  startApi,
-  tempRegistry,
-  trainModel,
-} from "../../test/inference-support";
+import { saveSample } from "@mle/trainer/testing";
+import { describe, expect, it } from "vitest";
+import { json, type RunningApi, tempRegistryPerTest } from "../../test/inference-support";
 
 const source = createSampleSource({ seed: 11 });
 const TOKEN = "test-admin-token-0123456789";
-let registry: Registry;
-let dir: string;
-let cleanup: () => Promise<void>;
-const running: RunningApi[] = [];
+const temp = tempRegistryPerTest();
 
-async function api(env: Record<string, string> = {}) {
-  const a = await startApi({ source, registry }, env);
-  running.push(a);
-  return a;
+function api(env: Record<string, string> = {}) {
+  return temp.startApi({ source, registry: temp.registry }, env);
 }
 
 async function code(res: Response): Promise<[number, string]> {
@@ -35,18 +24,10 @@ function activate(a: RunningApi, version: string, token?: string) {
   });
 }
 
-beforeEach(async () => {
-  ({ registry, dir, cleanup } = await tempRegistry());
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((a) => a.close()));
-  await cleanup();
-});
-
 describe("GET /models", () => {
   it("lists versions newest first with status, active flag and validation metrics", async () => {
-    const v1 = await trainModel(registry, source);
-    const v2 = await trainModel(registry, source, { lookback: 6, activate: false });
+    const v1 = await saveSample(temp.registry, source);
+    const v2 = await saveSample(temp.registry, source, { lookback: 6, activate: false });
     const a = await api();
     const body = await json<{
       active_version: string;
@@ -83,7 +64,7 @@ describe("GET /models", () => {
 
 describe("GET /model/{version}", () => {
   it("returns metadata, metrics, feature columns, dataset summary and status; 'active' is an alias", async () => {
-    const v1 = await trainModel(registry, source);
+    const v1 = await saveSample(temp.registry, source);
     const a = await api();
     const body = await json<Record<string, unknown>>(await a.get(`/model/${v1}`));
     expect(body).toMatchObject({
@@ -112,8 +93,8 @@ describe("GET /model/{version}", () => {
   });
 
   it("includes the stored evaluation.json: verdict, statistics and the served interval's calibration", async () => {
-    const v1 = await trainModel(registry, source, { evaluation: true });
-    const stored = (await registry.load(v1)).files["evaluation.json"];
+    const v1 = await saveSample(temp.registry, source, { evaluation: true });
+    const stored = (await temp.registry.load(v1)).files["evaluation.json"];
     const a = await api();
     const body = await json<{ evaluation: Record<string, unknown> }>(await a.get(`/model/${v1}`));
     expect(body.evaluation).toEqual(stored);
@@ -130,7 +111,7 @@ describe("GET /model/{version}", () => {
   });
 
   it("shows the kind and every hyperparameter of a gbdt version, from the trainer's table", async () => {
-    const v1 = await trainModel(registry, source, { model: { type: "gbdt", n_trees: 5 } });
+    const v1 = await saveSample(temp.registry, source, { model: { type: "gbdt", n_trees: 5 } });
     const body = await json<Record<string, unknown>>(await (await api()).get(`/model/${v1}`));
     expect(body.kind).toBe("gbdt");
     expect(body.kind_summary).toMatch(/gradient-boosted/);
@@ -151,20 +132,20 @@ describe("GET /model/{version}", () => {
   });
 
   it("reports a corrupt version with the file at fault", async () => {
-    const v1 = await trainModel(registry, source);
-    await writeFile(join(dir, v1, "metrics.json"), '{"tampered":1}');
+    const v1 = await saveSample(temp.registry, source);
+    await writeFile(join(temp.dir, v1, "metrics.json"), '{"tampered":1}');
     const a = await api();
     const body = await json<{ status: string; problem: string }>(await a.get(`/model/${v1}`));
     expect(body.status).toBe("corrupt");
     expect(body).toMatchObject({ kind: null, hyperparameters: null });
     expect(body.problem).toContain("metrics.json");
-    expect(body.problem).not.toContain(dir);
+    expect(body.problem).not.toContain(temp.dir);
   });
 });
 
 describe("POST /models/{version}/activate", () => {
   it("does not exist without ADMIN_TOKEN and needs the bearer token with one", async () => {
-    const v1 = await trainModel(registry, source);
+    const v1 = await saveSample(temp.registry, source);
     const closed = await api();
     expect(await code(await activate(closed, v1, TOKEN))).toEqual([404, "NOT_FOUND"]);
     const guarded = await api({ ADMIN_TOKEN: TOKEN });
@@ -174,8 +155,8 @@ describe("POST /models/{version}/activate", () => {
   });
 
   it("hot-swaps the served model without a restart", async () => {
-    const v1 = await trainModel(registry, source);
-    const v2 = await trainModel(registry, source, { lookback: 6 });
+    const v1 = await saveSample(temp.registry, source);
+    const v2 = await saveSample(temp.registry, source, { lookback: 6 });
     const a = await api({ ADMIN_TOKEN: TOKEN });
     const version = async () =>
       (await json<{ model_version: string }>(await a.get("/predict?symbol=AAPL"))).model_version;
@@ -191,9 +172,9 @@ describe("POST /models/{version}/activate", () => {
   });
 
   it("refuses unknown and corrupt versions and keeps the active one", async () => {
-    const v1 = await trainModel(registry, source);
-    const v2 = await trainModel(registry, source, { activate: false });
-    await rm(join(dir, v2, "dataset_summary.json"));
+    const v1 = await saveSample(temp.registry, source);
+    const v2 = await saveSample(temp.registry, source, { activate: false });
+    await rm(join(temp.dir, v2, "dataset_summary.json"));
     const a = await api({ ADMIN_TOKEN: TOKEN });
     expect(await code(await activate(a, "v9", TOKEN))).toEqual([404, "MODEL_NOT_FOUND"]);
     expect(await code(await activate(a, v2, TOKEN))).toEqual([503, "MODEL_CORRUPT"]);

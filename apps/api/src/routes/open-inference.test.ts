@@ -1,22 +1,15 @@
 import { createSampleSource } from "@mle/market-client";
 import type { Registry } from "@mle/registry";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempRegistry, trainModel } from "../../test/inference-support";
+import { saveSample } from "@mle/trainer/testing";
+import { describe, expect, it } from "vitest";
+import { tempRegistryPerTest } from "../../test/inference-support";
 import { sampleApp } from "../../test/support";
 
 const source = createSampleSource({ seed: 11 });
 const COLUMNS = ["close", "simple_return", "moving_average", "rolling_volatility"];
-let registry: Registry;
-let cleanup: () => Promise<void>;
+const temp = tempRegistryPerTest();
 
-beforeEach(async () => {
-  ({ registry, cleanup } = await tempRegistry());
-});
-afterEach(async () => {
-  await cleanup();
-});
-
-function app(deps: { registry?: Registry } = { registry }) {
+function app(deps: { registry?: Registry } = { registry: temp.registry }) {
   return sampleApp({ INFERENCE_CACHE_TTL_MS: "0" }, { source, ...deps });
 }
 
@@ -48,7 +41,7 @@ describe("Open Inference Protocol: server", () => {
 
     const notReady = await a.request("/v2/health/ready");
     expect([notReady.status, await notReady.json()]).toEqual([400, { ready: false }]);
-    await trainModel(registry, source);
+    await saveSample(temp.registry, source);
     const ready = await a.request("/v2/health/ready");
     expect([ready.status, await ready.json()]).toEqual([200, { ready: true }]);
   });
@@ -56,8 +49,8 @@ describe("Open Inference Protocol: server", () => {
 
 describe("Open Inference Protocol: model metadata and readiness", () => {
   it("describes the default model from its feature spec", async () => {
-    await trainModel(registry, source);
-    await trainModel(registry, source, { lookback: 5, features: ["close", "ema"] });
+    await saveSample(temp.registry, source);
+    await saveSample(temp.registry, source, { lookback: 5, features: ["close", "ema"] });
     const a = app();
     const res = await a.request("/v2/models/default/versions/v1");
     expect(res.status).toBe(200);
@@ -88,7 +81,7 @@ describe("Open Inference Protocol: model metadata and readiness", () => {
   });
 
   it("answers unknown models and versions 404, bad versions 400, in the protocol's error shape", async () => {
-    await trainModel(registry, source);
+    await saveSample(temp.registry, source);
     const a = app();
     const [status, message] = await errorOf(await a.request("/v2/models/mymodel"));
     expect(status).toBe(404);
@@ -105,7 +98,7 @@ describe("Open Inference Protocol: model metadata and readiness", () => {
     const a = app();
     const none = await a.request("/v2/models/default/ready");
     expect([none.status, await none.json()]).toEqual([400, { name: "default", ready: false }]);
-    await trainModel(registry, source);
+    await saveSample(temp.registry, source);
     for (const path of ["/v2/models/default/ready", "/v2/models/default/versions/v1/ready"]) {
       const res = await a.request(path);
       expect([res.status, await res.json()]).toEqual([200, { name: "default", ready: true }]);
@@ -115,7 +108,7 @@ describe("Open Inference Protocol: model metadata and readiness", () => {
 
 describe("Open Inference Protocol: inference", () => {
   it("replays the specification's request example: a model it does not serve is 404, wrong inputs 400", async () => {
-    await trainModel(registry, source);
+    await saveSample(temp.registry, source);
     const a = app();
     // Verbatim from the specification (inference_rest.md, "Inference Request Examples").
     const example = {
@@ -133,7 +126,7 @@ describe("Open Inference Protocol: inference", () => {
   });
 
   it("answers the example's shape for this model's tensors: id echoed, only the requested output", async () => {
-    await trainModel(registry, source);
+    await saveSample(temp.registry, source);
     const a = app();
     const rows = [
       [187.4, 0.003, 185.1, 0.014],
@@ -158,8 +151,8 @@ describe("Open Inference Protocol: inference", () => {
   });
 
   it("on a symbols tensor equals GET /predict for the same version, interval bounds when asked", async () => {
-    await trainModel(registry, source);
-    const v2 = await trainModel(registry, source, { lookback: 14 });
+    await saveSample(temp.registry, source);
+    const v2 = await saveSample(temp.registry, source, { lookback: 14 });
     const a = app();
     const res = await post(a, "/v2/models/default/versions/v1/infer", {
       inputs: [{ name: "symbols", shape: [3], datatype: "BYTES", data: ["AAPL", "msft", "AAPL"] }],
@@ -195,7 +188,7 @@ describe("Open Inference Protocol: inference", () => {
   });
 
   it("on a features tensor equals GET /predict fed the same feature row", async () => {
-    await trainModel(registry, source);
+    await saveSample(temp.registry, source);
     const a = app();
     const p = (await (await a.request("/predict?symbol=AAPL")).json()) as {
       prediction: number;
@@ -254,7 +247,7 @@ describe("Open Inference Protocol: inference", () => {
   ])(
     "rejects %s with 400 and a message saying what is expected",
     async (_name, input, expected) => {
-      await trainModel(registry, source);
+      await saveSample(temp.registry, source);
       const [status, message] = await errorOf(
         await post(app(), "/v2/models/default/infer", { inputs: [input] }),
       );
@@ -264,7 +257,7 @@ describe("Open Inference Protocol: inference", () => {
   );
 
   it("rejects a value that overflows to Infinity, unknown outputs, bad bodies and content types", async () => {
-    await trainModel(registry, source);
+    await saveSample(temp.registry, source);
     const a = app();
     const overflow =
       '{"inputs":[{"name":"features","shape":[1,4],"datatype":"FP64","data":[1,2,1e999,4]}]}';

@@ -1,17 +1,10 @@
 import { createSampleSource } from "@mle/market-client";
-import type { Registry } from "@mle/registry";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  json,
-  type RunningApi,
-  startApi,
-  tempRegistry,
-  trainModel,
-} from "../../test/inference-support";
+import { saveSample } from "@mle/trainer/testing";
+import { beforeEach, describe, expect, it } from "vitest";
+import { json, type RunningApi, tempRegistryPerTest } from "../../test/inference-support";
 
 const source = createSampleSource({ seed: 11 });
-let registry: Registry;
-let cleanup: () => Promise<void>;
+const temp = tempRegistryPerTest();
 let a: RunningApi;
 
 type Item =
@@ -31,13 +24,8 @@ function post(body: string, contentType = "application/json") {
 }
 
 beforeEach(async () => {
-  ({ registry, cleanup } = await tempRegistry());
-  await trainModel(registry, source);
-  a = await startApi({ source, registry });
-});
-afterEach(async () => {
-  await a.close();
-  await cleanup();
+  await saveSample(temp.registry, source);
+  a = await temp.startApi({ source, registry: temp.registry });
 });
 
 describe("POST /predict/batch", () => {

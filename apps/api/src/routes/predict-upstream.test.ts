@@ -1,20 +1,12 @@
 import { createHttpSource, createSampleSource } from "@mle/market-client";
 import { type ReferenceUpstream, startReferenceUpstream } from "@mle/market-client/testing";
-import type { Registry } from "@mle/registry";
+import { saveSample } from "@mle/trainer/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  json,
-  type RunningApi,
-  startApi,
-  tempRegistry,
-  trainModel,
-} from "../../test/inference-support";
+import { json, type RunningApi, tempRegistryPerTest } from "../../test/inference-support";
 
 const sample = createSampleSource({ seed: 11 });
-let registry: Registry;
-let cleanup: () => Promise<void>;
+const temp = tempRegistryPerTest();
 let upstream: ReferenceUpstream;
-const running: RunningApi[] = [];
 
 async function apiOverUpstream(
   env: Record<string, string>,
@@ -27,20 +19,15 @@ async function apiOverUpstream(
     backoffMs: 1,
     random: () => 0.5,
   });
-  const a = await startApi({ source, registry }, env);
-  running.push(a);
-  return a;
+  return temp.startApi({ source, registry: temp.registry }, env);
 }
 
 beforeEach(async () => {
-  ({ registry, cleanup } = await tempRegistry());
-  await trainModel(registry, sample);
+  await saveSample(temp.registry, sample);
   upstream = await startReferenceUpstream({ source: sample, host: "127.0.0.1", port: 0 });
 });
 afterEach(async () => {
-  await Promise.all(running.splice(0).map((a) => a.close()));
   await upstream.close();
-  await cleanup();
 });
 
 describe("GET /predict against the reference upstream", () => {

@@ -3,29 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildDataset } from "@mle/dataset";
 import { createCsvSource, createSampleSource } from "@mle/market-client";
-import type { Registry } from "@mle/registry";
 import { loadModel } from "@mle/trainer";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  json,
-  type RunningApi,
-  startApi,
-  tempRegistry,
-  trainModel,
-} from "../../test/inference-support";
+import { saveSample } from "@mle/trainer/testing";
+import { describe, expect, it } from "vitest";
+import { json, tempRegistryPerTest } from "../../test/inference-support";
 
 const source = createSampleSource({ seed: 11 });
 const DEFAULTS = ["close", "simple_return", "moving_average", "rolling_volatility"] as const;
-let registry: Registry;
-let dir: string;
-let cleanup: () => Promise<void>;
-const running: RunningApi[] = [];
-
-async function api(deps: Parameters<typeof startApi>[0], env: Record<string, string> = {}) {
-  const a = await startApi(deps, env);
-  running.push(a);
-  return a;
-}
+const temp = tempRegistryPerTest();
 
 async function errorOf(res: Response): Promise<{ status: number; code: string; message: string }> {
   const body = await json<{ error: { code: string; message: string } }>(res);
@@ -42,18 +27,10 @@ type PredictionBody = {
   prediction_interval: { lower: number; upper: number; level: number };
 };
 
-beforeEach(async () => {
-  ({ registry, dir, cleanup } = await tempRegistry());
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((a) => a.close()));
-  await cleanup();
-});
-
 describe("GET /predict", () => {
   it("answers with a prediction from the active model, also under /api/v1", async () => {
-    const v1 = await trainModel(registry, source);
-    const a = await api({ source, registry });
+    const v1 = await saveSample(temp.registry, source);
+    const a = await temp.startApi({ source, registry: temp.registry });
     const res = await a.get("/predict?symbol=aapl");
     expect(res.status).toBe(200);
     const body = await json<PredictionBody>(res);
@@ -70,8 +47,11 @@ describe("GET /predict", () => {
   });
 
   it("returns exactly the features and prediction the training code builds for the same candles (no skew)", async () => {
-    const v1 = await trainModel(registry, source, { lookback: 14 });
-    const a = await api({ source, registry }, { INFERENCE_CACHE_TTL_MS: "0" });
+    const v1 = await saveSample(temp.registry, source, { lookback: 14 });
+    const a = await temp.startApi(
+      { source, registry: temp.registry },
+      { INFERENCE_CACHE_TTL_MS: "0" },
+    );
     const body = await json<PredictionBody>(await a.get("/predict?symbol=NVDA"));
 
     // The candles the server used: the model's warm-up (14) + 1, the most recent ones.
@@ -88,14 +68,14 @@ describe("GET /predict", () => {
     for (const [j, name] of DEFAULTS.entries()) {
       expect(Object.is(body.features[name], row[j])).toBe(true);
     }
-    const model = loadModel((await registry.load(v1)).model);
+    const model = loadModel((await temp.registry.load(v1)).model);
     expect(body.prediction).toBe(model.predictRow(row));
   });
 
   it("serves a requested version and accepts 'active' as an alias", async () => {
-    const v1 = await trainModel(registry, source);
-    const v2 = await trainModel(registry, source, { lookback: 6 });
-    const a = await api({ source, registry });
+    const v1 = await saveSample(temp.registry, source);
+    const v2 = await saveSample(temp.registry, source, { lookback: 6 });
+    const a = await temp.startApi({ source, registry: temp.registry });
     expect(
       (await json<PredictionBody>(await a.get(`/predict?symbol=AAPL&version=${v1}`))).model_version,
     ).toBe(v1);
@@ -120,7 +100,7 @@ describe("GET /predict", () => {
   });
 
   it("answers 503 NO_ACTIVE_MODEL with how to train when nothing is trained, while /health answers", async () => {
-    const a = await api({ source, registry });
+    const a = await temp.startApi({ source, registry: temp.registry });
     const err = await errorOf(await a.get("/predict?symbol=AAPL"));
     expect(err).toMatchObject({ status: 503, code: "NO_ACTIVE_MODEL" });
     expect(err.message).toContain("pnpm --filter @mle/cli train");
@@ -135,8 +115,8 @@ describe("GET /predict", () => {
   });
 
   it("validates the symbol: missing or malformed is 422 VALIDATION_ERROR", async () => {
-    await trainModel(registry, source);
-    const a = await api({ source, registry });
+    await saveSample(temp.registry, source);
+    const a = await temp.startApi({ source, registry: temp.registry });
     for (const q of [
       "",
       "?symbol=",
@@ -152,17 +132,20 @@ describe("GET /predict", () => {
   });
 
   it("maps data errors: 404 SYMBOL_NOT_FOUND and 422 INSUFFICIENT_DATA", async () => {
-    await trainModel(registry, source, { lookback: 10 });
+    await saveSample(temp.registry, source, { lookback: 10 });
     const empty = await mkdtemp(join(tmpdir(), "mle-csv-"));
     try {
-      const csv = await api({ source: createCsvSource({ dir: empty }), registry });
+      const csv = await temp.startApi({
+        source: createCsvSource({ dir: empty }),
+        registry: temp.registry,
+      });
       expect(await errorOf(await csv.get("/predict?symbol=ZZZZ"))).toMatchObject({
         status: 404,
         code: "SYMBOL_NOT_FOUND",
       });
-      const short = await api({
+      const short = await temp.startApi({
         source: createSampleSource({ seed: 11, maxCandles: 5 }),
-        registry,
+        registry: temp.registry,
       });
       expect(await errorOf(await short.get("/predict?symbol=AAPL"))).toMatchObject({
         status: 422,
@@ -174,10 +157,10 @@ describe("GET /predict", () => {
   });
 
   it("answers 503 MODEL_CORRUPT for a tampered version and 503 INCOMPATIBLE_MODEL for an unservable one", async () => {
-    const v1 = await trainModel(registry, source);
-    const loaded = await registry.load(v1);
+    const v1 = await saveSample(temp.registry, source);
+    const loaded = await temp.registry.load(v1);
     const model = loaded.model as { feature_spec: { lookback: number }; feature_columns: string[] };
-    const { version: bad } = await registry.save({
+    const { version: bad } = await temp.registry.save({
       model: {
         ...model,
         feature_spec: {
@@ -191,15 +174,15 @@ describe("GET /predict", () => {
       featureColumns: ["close", "macd_line", "moving_average", "rolling_volatility"],
       datasetSummary: loaded.datasetSummary,
     });
-    const v3 = await trainModel(registry, source, { activate: false });
-    await writeFile(join(dir, v3, "model.json"), "{}");
-    const a = await api({ source, registry });
+    const v3 = await saveSample(temp.registry, source, { activate: false });
+    await writeFile(join(temp.dir, v3, "model.json"), "{}");
+    const a = await temp.startApi({ source, registry: temp.registry });
     expect(await errorOf(await a.get(`/predict?symbol=AAPL&version=${bad}`))).toMatchObject({
       status: 503,
       code: "INCOMPATIBLE_MODEL",
     });
     const corrupt = await errorOf(await a.get(`/predict?symbol=AAPL&version=${v3}`));
     expect(corrupt).toMatchObject({ status: 503, code: "MODEL_CORRUPT" });
-    expect(corrupt.message).not.toContain(dir);
+    expect(corrupt.message).not.toContain(temp.dir);
   });
 });

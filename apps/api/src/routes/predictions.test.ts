@@ -2,43 +2,28 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createSampleSource } from "@mle/market-client";
 import { type ModelRegistry, openRegistry, type Registry } from "@mle/registry";
-import { PREDICTIONS_FILE as TRAINER_PREDICTIONS_FILE } from "@mle/trainer";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  json,
-  type RunningApi,
-  startApi,
-  tempRegistry,
-  trainModel,
-} from "../../test/inference-support";
+import { PREDICTIONS_FILE, PREDICTIONS_FILE as TRAINER_PREDICTIONS_FILE } from "@mle/trainer";
+import { saveSample } from "@mle/trainer/testing";
+import { beforeEach, describe, expect, it } from "vitest";
+import { json, tempRegistryPerTest } from "../../test/inference-support";
 import { trainWithPredictions } from "../../test/predictions-support";
-import { PREDICTIONS_FILE } from "@mle/trainer";
 
 const source = createSampleSource({ seed: 5 });
+const temp = tempRegistryPerTest();
 let models: ModelRegistry;
 let registry: Registry;
-let cleanup: () => Promise<void>;
-const running: RunningApi[] = [];
 
-async function api() {
-  const a = await startApi({ source, registry, models });
-  running.push(a);
-  return a;
+function api() {
+  return temp.startApi({ source, registry, models });
 }
 
 async function code(res: Response): Promise<[number, string]> {
   return [res.status, (await json<{ error: { code: string } }>(res)).error.code];
 }
 
-beforeEach(async () => {
-  const temp = await tempRegistry();
-  cleanup = temp.cleanup;
+beforeEach(() => {
   models = openRegistry(temp.dir);
   registry = models.model();
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((a) => a.close()));
-  await cleanup();
 });
 
 describe("GET /model/{version}/predictions", () => {
@@ -78,7 +63,7 @@ describe("GET /model/{version}/predictions", () => {
   });
 
   it("is 404 PREDICTIONS_NOT_FOUND for a version trained without them", async () => {
-    const version = await trainModel(registry, source);
+    const version = await saveSample(registry, source);
     const res = await (await api()).get(`/model/${version}/predictions`);
     const body = await json<{ error: { code: string; message: string } }>(res);
     expect([res.status, body.error.code]).toEqual([404, "PREDICTIONS_NOT_FOUND"]);
@@ -116,7 +101,7 @@ describe("GET /model/{version} evaluation", () => {
   it("includes evaluation.json with its verdict when the version has one", async () => {
     const trained = await trainWithPredictions(source);
     const { version } = await registry.save(trained.artifacts, { activate: true });
-    const legacy = await trainModel(registry, source, { activate: false });
+    const legacy = await saveSample(registry, source, { activate: false });
     const a = await api();
     const body = await json<{ evaluation?: { verdict: { text: string } } }>(
       await a.get(`/model/${version}`),

@@ -1,36 +1,19 @@
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createSampleSource } from "@mle/market-client";
-import type { Registry } from "@mle/registry";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  json,
-  type RunningApi,
-  startApi,
-  tempRegistry,
-  trainModel,
-} from "../../test/inference-support";
+import { saveSample } from "@mle/trainer/testing";
+import { describe, expect, it } from "vitest";
+import { json, tempRegistryPerTest } from "../../test/inference-support";
 
 const source = createSampleSource({ seed: 11 });
-let registry: Registry;
-let dir: string;
-let cleanup: () => Promise<void>;
-let a: RunningApi;
-
-beforeEach(async () => {
-  ({ registry, dir, cleanup } = await tempRegistry());
-});
-afterEach(async () => {
-  await a.close();
-  await cleanup();
-});
+const temp = tempRegistryPerTest();
 
 type Ready = { ready: boolean; version: string | null; reason?: string; code?: string };
 
 describe("GET /ready", () => {
   it("is 200 with the version once the active model is loaded and verified", async () => {
-    const v1 = await trainModel(registry, source);
-    a = await startApi({ source, registry });
+    const v1 = await saveSample(temp.registry, source);
+    const a = await temp.startApi({ source, registry: temp.registry });
     const res = await a.get("/ready");
     expect(res.status).toBe(200);
     expect(await json(res)).toEqual({ ready: true, version: v1 });
@@ -38,28 +21,28 @@ describe("GET /ready", () => {
   });
 
   it("keeps serving the last good model when the newly active version is corrupt, and says why", async () => {
-    const v1 = await trainModel(registry, source);
-    a = await startApi({ source, registry });
+    const v1 = await saveSample(temp.registry, source);
+    const a = await temp.startApi({ source, registry: temp.registry });
     expect((await a.get("/predict?symbol=AAPL")).status).toBe(200);
-    const v2 = await trainModel(registry, source, { lookback: 6 });
-    await writeFile(join(dir, v2, "model.json"), '{"format":"tampered"}');
+    const v2 = await saveSample(temp.registry, source, { lookback: 6 });
+    await writeFile(join(temp.dir, v2, "model.json"), '{"format":"tampered"}');
     const res = await a.get("/ready");
     expect(res.status).toBe(503);
     const body = await json<Ready>(res);
     expect(body).toMatchObject({ ready: false, version: v1, code: "MODEL_CORRUPT" });
     expect(body.reason).toContain(v2);
     expect(body.reason).toContain("model.json");
-    expect(body.reason).not.toContain(dir);
+    expect(body.reason).not.toContain(temp.dir);
     const p = await a.get("/predict?symbol=AAPL");
     expect(p.status).toBe(200);
     expect((await json<{ model_version: string }>(p)).model_version).toBe(v1);
   });
 
   it("reports a deleted active version folder while the loaded model keeps answering", async () => {
-    const v1 = await trainModel(registry, source);
-    a = await startApi({ source, registry });
+    const v1 = await saveSample(temp.registry, source);
+    const a = await temp.startApi({ source, registry: temp.registry });
     expect((await a.get("/predict?symbol=AAPL")).status).toBe(200);
-    await rm(join(dir, v1), { recursive: true, force: true });
+    await rm(join(temp.dir, v1), { recursive: true, force: true });
     const res = await a.get("/ready");
     expect(res.status).toBe(503);
     expect(await json(res)).toMatchObject({ ready: false, version: v1 });

@@ -1,40 +1,30 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createSampleSource } from "@mle/market-client";
 import { type ModelRegistry, openRegistry } from "@mle/registry";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { json, type RunningApi, startApi, trainModel } from "../../test/inference-support";
+import { saveSample } from "@mle/trainer/testing";
+import { beforeEach, describe, expect, it } from "vitest";
+import { json, type RunningApi, tempRegistryPerTest } from "../../test/inference-support";
 
 const source = createSampleSource({ seed: 11 });
 const TOKEN = "test-admin-token-0123456789";
+const temp = tempRegistryPerTest();
 let models: ModelRegistry;
-let dir: string;
-const running: RunningApi[] = [];
 
-async function api(env: Record<string, string> = {}) {
-  const a = await startApi({ source, models }, env);
-  running.push(a);
-  return a;
+function api(env: Record<string, string> = {}) {
+  return temp.startApi({ source, models }, env);
 }
 const admin = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
 const put = (a: RunningApi, path: string, body: unknown, headers: Record<string, string> = admin) =>
   a.get(path, { method: "PUT", headers, body: JSON.stringify(body) });
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "mle-api-registry-"));
-  models = openRegistry(dir, { who: "tester@ci" });
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((a) => a.close()));
-  await rm(dir, { recursive: true, force: true });
+beforeEach(() => {
+  models = openRegistry(temp.dir, { who: "tester@ci" });
 });
 
 describe("named models on the seed routes", () => {
   it("model= addresses another model; without it every route answers for the default model", async () => {
-    const d1 = await trainModel(models.model(), source);
-    await trainModel(models.model("btc-1m"), source, { lookback: 6 });
-    const b2 = await trainModel(models.model("btc-1m"), source, { lookback: 8 });
+    const d1 = await saveSample(models.model(), source);
+    await saveSample(models.model("btc-1m"), source, { lookback: 6 });
+    const b2 = await saveSample(models.model("btc-1m"), source, { lookback: 8 });
     const a = await api();
     const listed = await json<{ model: string; models: { version: string }[] }>(
       await a.get("/models?model=btc-1m"),
@@ -62,7 +52,7 @@ describe("named models on the seed routes", () => {
   });
 
   it("an unknown model has no active version; a bad model name is 422 before any store access", async () => {
-    await trainModel(models.model(), source);
+    await saveSample(models.model(), source);
     const a = await api();
     expect((await a.get("/predict?symbol=AAPL&model=nobody")).status).toBe(503);
     for (const bad of ["..%2Fx", "A", "x".repeat(65), "%2e%2e"]) {
@@ -75,8 +65,8 @@ describe("named models on the seed routes", () => {
   });
 
   it("?version= takes an alias; /model/{alias} resolves it", async () => {
-    const v1 = await trainModel(models.model(), source);
-    await trainModel(models.model(), source, { lookback: 6 });
+    const v1 = await saveSample(models.model(), source);
+    await saveSample(models.model(), source, { lookback: 6 });
     await models.model().setAlias("champion", v1);
     const a = await api();
     const p = await json<{ model_version: string }>(
@@ -89,9 +79,9 @@ describe("named models on the seed routes", () => {
 
 describe("/registry routes", () => {
   it("list models and aliases, move an alias (admin) and read the history", async () => {
-    await trainModel(models.model(), source);
-    await trainModel(models.model(), source, { lookback: 6, activate: false });
-    await trainModel(models.model("eth"), source);
+    await saveSample(models.model(), source);
+    await saveSample(models.model(), source, { lookback: 6, activate: false });
+    await saveSample(models.model("eth"), source);
     const a = await api({ ADMIN_TOKEN: TOKEN });
     const listed = await json<{
       models: {
@@ -159,8 +149,8 @@ describe("/registry routes", () => {
   });
 
   it("rollback moves active back and the server serves the previous version at once", async () => {
-    const v1 = await trainModel(models.model(), source);
-    const v2 = await trainModel(models.model(), source, { lookback: 6 });
+    const v1 = await saveSample(models.model(), source);
+    const v2 = await saveSample(models.model(), source, { lookback: 6 });
     const a = await api({ ADMIN_TOKEN: TOKEN });
     expect(
       (await json<{ model_version: string }>(await a.get("/predict?symbol=AAPL"))).model_version,
@@ -188,8 +178,8 @@ describe("/registry routes", () => {
 
 describe("Open Inference Protocol over named models", () => {
   it("/v2/models/{name} addresses a registered model; an empty or unknown one is 404", async () => {
-    await trainModel(models.model(), source);
-    const v = await trainModel(models.model("eth"), source, { lookback: 6 });
+    await saveSample(models.model(), source);
+    const v = await saveSample(models.model("eth"), source, { lookback: 6 });
     const a = await api();
     const meta = await json<{ name: string; versions: string[] }>(await a.get("/v2/models/eth"));
     expect([meta.name, meta.versions]).toEqual(["eth", [v]]);

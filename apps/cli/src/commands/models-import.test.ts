@@ -22,16 +22,19 @@ describe("mle models import", () => {
   });
   afterEach(() => tmp.cleanup());
   const registry = () => openRegistry(path.join(tmp.dir, "reg")).model("btc");
-  const importArgs = (...extra: string[]) => [
+  const importCommand = (features = FEATURES) => [
     "models",
     "import",
     "m.json",
     "--kind",
     "xgboost",
     "--features",
-    FEATURES,
+    features,
     "--registry",
     "reg",
+  ];
+  const importArgs = (...extra: string[]) => [
+    ...importCommand(),
     "--model",
     "btc",
     "--symbols",
@@ -83,17 +86,7 @@ describe("mle models import", () => {
 
   it("refuses a feature count that does not match the model before fetching anything (exit 2)", async () => {
     const cli = createTestCli({ cwd: tmp.dir });
-    const run = await cli.run(
-      "models",
-      "import",
-      "m.json",
-      "--kind",
-      "xgboost",
-      "--features",
-      "close,simple_return",
-      "--registry",
-      "reg",
-    );
+    const run = await cli.run(...importCommand("close,simple_return"));
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("the model has 4 inputs, the feature spec 2");
     expect(cli.fetches()).toBe(0);

@@ -1,33 +1,15 @@
 import path from "node:path";
-import { buildDataset, summarizeDataset } from "@mle/dataset";
-import { type Candle, createSampleSource } from "@mle/market-client";
+import { createSampleSource } from "@mle/market-client";
 import { createRegistry, openRegistry, type Registry } from "@mle/registry";
-import { train } from "@mle/trainer";
+import { saveSample } from "@mle/trainer/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
 
 const sample = createSampleSource();
 
-async function trainInto(registry: Registry, lookback: number): Promise<string> {
-  const candles: Record<string, Candle[]> = {};
-  for (const s of ["AAPL", "MSFT"]) candles[s] = await sample.getCandles(s, { limit: 300 });
-  const ds = buildDataset(candles, {
-    lookback,
-    features: ["close", "simple_return", "moving_average", "rolling_volatility"],
-  });
-  const result = train(ds, { alpha: 1, validationFraction: 0.2, folds: 3, gap: 0 });
-  const saved = await registry.save(
-    {
-      model: result.model,
-      metadata: {},
-      metrics: result.metrics,
-      featureColumns: result.model.feature_spec.features,
-      datasetSummary: summarizeDataset(ds),
-    },
-    { activate: true },
-  );
-  return saved.version;
-}
+/** Saves a small model (ridge, the four default columns) as the active version. */
+const trainInto = (registry: Registry, lookback: number) =>
+  saveSample(registry, sample, { lookback });
 
 describe("mle predict", () => {
   let tmp: TempDir;
@@ -106,42 +88,18 @@ describe("mle predict", () => {
     const other = openRegistry(path.join(tmp.dir, "reg")).model("btc-1m");
     const btc = await trainInto(other, 5);
     const cli = createTestCli({ cwd: tmp.dir });
-    const byAlias = await cli.run(
-      "predict",
-      "-s",
-      "AAPL",
-      "--model-version",
-      "champion",
-      "--registry",
-      "reg",
-      "--json",
-    );
+    const predictAapl = (...flags: string[]) =>
+      cli.run("predict", "-s", "AAPL", ...flags, "--registry", "reg");
+    const byAlias = await predictAapl("--model-version", "champion", "--json");
     expect(byAlias.code, byAlias.stderr).toBe(0);
     expect(JSON.parse(byAlias.stdout).model_version).toBe(v1);
-    const named = await cli.run(
-      "predict",
-      "-s",
-      "AAPL",
-      "--model",
-      "btc-1m",
-      "--registry",
-      "reg",
-      "--json",
-    );
+    const named = await predictAapl("--model", "btc-1m", "--json");
     expect(named.code, named.stderr).toBe(0);
     expect(JSON.parse(named.stdout).model_version).toBe(btc);
-    const unset = await cli.run(
-      "predict",
-      "-s",
-      "AAPL",
-      "--model-version",
-      "nightly",
-      "--registry",
-      "reg",
-    );
+    const unset = await predictAapl("--model-version", "nightly");
     expect(unset.code).toBe(1);
     expect(unset.stderr).toMatch(/^error \[ALIAS_NOT_FOUND\]/);
-    const bad = await cli.run("predict", "-s", "AAPL", "--model", "../x", "--registry", "reg");
+    const bad = await predictAapl("--model", "../x");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^error \[INVALID_NAME\]/);
     expect(cli.fetches()).toBe(2);

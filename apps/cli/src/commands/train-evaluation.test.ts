@@ -4,14 +4,10 @@ import { createRegistry } from "@mle/registry";
 import type { PredictionsArtifact } from "@mle/trainer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
+import { smallTrainConfig } from "../testing/train-config";
 import type { TrainSummary } from "../train/summary";
 
-const CONFIG = [
-  "symbols: [AAPL, MSFT]",
-  "lookback: 10",
-  "candles: 400",
-  "registry_dir: models",
-].join("\n");
+const CONFIG = smallTrainConfig({ candles: 400, cv: false });
 
 describe("mle train: the evaluation verdict", () => {
   let tmp: TempDir;
@@ -131,14 +127,17 @@ describe("mle train: the evaluation verdict", () => {
       CONFIG.replace("registry_dir: models", "registry_dir: skill-models"),
     );
     const registry = createRegistry({ dir: path.join(tmp.dir, "skill-models") });
-    const noSkill = await createTestCli({ cwd: tmp.dir, source: ar1Source(0) }).run(
-      "train",
-      "--config",
-      file,
-      "--candles",
-      "1500",
-      "--require-skill",
-    );
+    const trainOn = (phi: number, ...flags: string[]) =>
+      createTestCli({ cwd: tmp.dir, source: ar1Source(phi) }).run(
+        "train",
+        "--config",
+        file,
+        "--candles",
+        "1500",
+        "--require-skill",
+        ...flags,
+      );
+    const noSkill = await trainOn(0);
     expect(noSkill.code).toBe(1);
     expect(noSkill.stdout).toMatch(/verdict: no evidence of skill/);
     expect(noSkill.stderr).toMatch(/NO_SKILL_EVIDENCE.*v1 was not activated: no evidence of skill/);
@@ -164,15 +163,7 @@ describe("mle train: the evaluation verdict", () => {
     );
     expect(shown.stdout).toMatch(/^verdict {5}(no evidence of skill|no evaluation\.json)/m);
 
-    const skill = await createTestCli({ cwd: tmp.dir, source: ar1Source(0.3) }).run(
-      "train",
-      "--config",
-      file,
-      "--candles",
-      "1500",
-      "--require-skill",
-      "--json",
-    );
+    const skill = await trainOn(0.3, "--json");
     expect(skill.code).toBe(0);
     expect(JSON.parse(skill.stdout)).toMatchObject({
       version: "v2",

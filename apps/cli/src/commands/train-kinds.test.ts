@@ -4,16 +4,10 @@ import { createRegistry } from "@mle/registry";
 import { MODEL_KINDS, TRAINABLE_KIND_NAMES } from "@mle/trainer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
+import { smallTrainConfig } from "../testing/train-config";
 import type { TrainSummary } from "../train/summary";
 
-const BASE = [
-  "symbols: [AAPL, MSFT]",
-  "lookback: 10",
-  "candles: 200",
-  "cv:",
-  "  folds: 3",
-  "registry_dir: models",
-].join("\n");
+const BASE = smallTrainConfig({ cv: { gap: null } });
 
 describe("mle train: model kinds from the trainer's table", () => {
   let tmp: TempDir;

@@ -4,6 +4,7 @@ import { createSampleSource } from "@mle/market-client";
 import { createRegistry } from "@mle/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
+import { smallTrainConfig } from "../testing/train-config";
 import type { TrainSummary } from "../train/summary";
 
 const FEATURES = ["close", "simple_return", "atr_14", "vwap_20", "macd_12_26_9"];
@@ -11,31 +12,20 @@ const FEATURES = ["close", "simple_return", "atr_14", "vwap_20", "macd_12_26_9"]
 describe("mle train with columns that read OHLCV, end to end on the sample source", () => {
   let tmp: TempDir;
   let summary: TrainSummary;
+  /** Runs `mle` in the temp folder, expects exit 0 with nothing on stderr, and returns stdout. */
+  async function runOk(...args: string[]): Promise<string> {
+    const run = await createTestCli({ cwd: tmp.dir }).run(...args);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    return run.stdout;
+  }
   beforeAll(async () => {
     tmp = await createTempDir();
     await tmp.file(
       "train.yaml",
-      [
-        "symbols: [AAPL, MSFT]",
-        "lookback: 10",
-        "candles: 400",
-        `features: [${FEATURES.join(", ")}]`,
-        "cv:",
-        "  folds: 3",
-        "  gap: 10",
-        "registry_dir: models",
-        "activate: true",
-      ].join("\n"),
+      smallTrainConfig({ candles: 400, features: FEATURES, activate: true }),
     );
-    const run = await createTestCli({ cwd: tmp.dir }).run(
-      "train",
-      "--config",
-      "train.yaml",
-      "--json",
-    );
-    expect(run.stderr).toBe("");
-    expect(run.code).toBe(0);
-    summary = JSON.parse(run.stdout) as TrainSummary;
+    summary = JSON.parse(await runOk("train", "--config", "train.yaml", "--json")) as TrainSummary;
   });
   afterAll(() => tmp.cleanup());
 
@@ -48,17 +38,8 @@ describe("mle train with columns that read OHLCV, end to end on the sample sourc
   });
 
   it("predicts with the same columns: serving computes atr_14 as the dataset does for the latest candle", async () => {
-    const run = await createTestCli({ cwd: tmp.dir }).run(
-      "predict",
-      "--symbol",
-      "AAPL",
-      "--json",
-      "--registry-dir",
-      "models",
-    );
-    expect(run.stderr).toBe("");
-    expect(run.code).toBe(0);
-    const p = JSON.parse(run.stdout) as { timestamp: string; features: Record<string, number> };
+    const stdout = await runOk("predict", "--symbol", "AAPL", "--json", "--registry-dir", "models");
+    const p = JSON.parse(stdout) as { timestamp: string; features: Record<string, number> };
     // the dataset of the same history plus one unlabeled bar after it holds the latest candle as a row
     const history = await createSampleSource().getCandles("AAPL", { limit: 400 });
     const next = { ...history.at(-1)!, timestamp: "2100-01-01T00:00:00.000Z" };

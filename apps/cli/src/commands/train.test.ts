@@ -6,17 +6,10 @@ import { createRegistry } from "@mle/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { candleCsv } from "../testing/csv";
 import { createTempDir, createTestCli, type TempDir } from "../testing/test-deps";
+import { smallTrainConfig } from "../testing/train-config";
 import type { TrainSummary } from "../train/summary";
 
-const BASE = [
-  "symbols: [AAPL, MSFT]",
-  "lookback: 10",
-  "candles: 200",
-  "cv:",
-  "  folds: 3",
-  "  gap: 10",
-  "registry_dir: models",
-].join("\n");
+const BASE = smallTrainConfig();
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -191,6 +184,8 @@ describe("mle train on the sample source", () => {
   let first: TrainSummary;
   let cli: ReturnType<typeof createTestCli>;
   const registryDir = () => path.join(tmp.dir, "artifacts/models");
+  /** A quicker run of the same config: 300 candles, 3 folds. */
+  const quick = ["train", "--config", "train.yaml", "--candles", "300", "--folds", "3"];
 
   beforeAll(async () => {
     tmp = await createTempDir();
@@ -317,8 +312,7 @@ describe("mle train on the sample source", () => {
   });
 
   it("saves v2 without moving the pointer when not activated, v3 with --activate, and rolls back with models activate v1", async () => {
-    const quick = ["--config", "train.yaml", "--candles", "300", "--folds", "3", "--json"];
-    const second = await cli.run("train", ...quick, "--no-activate");
+    const second = await cli.run(...quick, "--json", "--no-activate");
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({
       version: "v2",
@@ -326,7 +320,7 @@ describe("mle train on the sample source", () => {
       active_version: "v1",
     });
 
-    const third = await cli.run("train", ...quick, "--activate");
+    const third = await cli.run(...quick, "--json", "--activate");
     expect(JSON.parse(third.stdout)).toMatchObject({
       version: "v3",
       activated: true,
@@ -348,16 +342,7 @@ describe("mle train on the sample source", () => {
   });
 
   it("prints a readable summary table without --json", async () => {
-    const run = await cli.run(
-      "train",
-      "--config",
-      "train.yaml",
-      "--candles",
-      "300",
-      "--folds",
-      "3",
-      "--no-activate",
-    );
+    const run = await cli.run(...quick, "--no-activate");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Trained ridge model v4 \(not active; active is v1\)/);
     expect(run.stdout).toMatch(/baseline: predict 0/);
@@ -367,18 +352,7 @@ describe("mle train on the sample source", () => {
 
   it("shows progress on a terminal and stays quiet in CI", async () => {
     const tty = createTestCli({ cwd: tmp.dir, isTTY: true });
-    const args = [
-      "train",
-      "--config",
-      "train.yaml",
-      "--candles",
-      "300",
-      "--folds",
-      "3",
-      "--no-activate",
-      "--registry-dir",
-      "tty-models",
-    ];
+    const args = [...quick, "--no-activate", "--registry-dir", "tty-models"];
     const shown = await tty.run(...args);
     expect(shown.stderr).toMatch(/› fetching AAPL \(1\/5/);
     expect(shown.stderr).toMatch(/› building dataset/);

@@ -130,19 +130,17 @@ describe("parseTrainConfig", () => {
     expect(e.issues[0]?.path).toBe("model.n_trees");
   });
 
-  it("rejects a symbol that does not match the symbol pattern", () => {
-    const e = configError('symbols: [AAPL, "../etc"]\n');
-    expect(e.issues[0]?.path).toBe("symbols[1]");
-  });
-
-  it("requires symbols and reports it for an empty file", () => {
-    const e = configError("");
-    expect(e.issues[0]?.path).toBe("symbols");
-  });
-
-  it("rejects a config that is not a mapping", () => {
-    const e = configError("- AAPL\n- MSFT\n");
-    expect(e.issues[0]?.path).toBe("(root)");
+  it.each([
+    [
+      "rejects a symbol that does not match the symbol pattern",
+      'symbols: [AAPL, "../etc"]\n',
+      "symbols[1]",
+    ],
+    ["requires symbols and reports it for an empty file", "", "symbols"],
+    ["rejects a config that is not a mapping", "- AAPL\n- MSFT\n", "(root)"],
+  ])("%s", (_name, yaml, path) => {
+    const e = configError(yaml);
+    expect(e.issues[0]?.path).toBe(path);
   });
 
   it("rejects fewer candles than the warm-up needs", () => {

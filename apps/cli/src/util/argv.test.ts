@@ -2,24 +2,19 @@ import { describe, expect, it } from "vitest";
 import { normalizeArgv } from "./argv";
 
 describe("normalizeArgv", () => {
-  it("drops the -- that pnpm passes through before the options", () => {
-    expect(normalizeArgv(["node", "mle", "train", "--", "--config", "x.yaml"])).toEqual([
-      "node",
-      "mle",
-      "train",
-      "--config",
-      "x.yaml",
-    ]);
-  });
-
-  it("drops only the first --", () => {
-    expect(normalizeArgv(["node", "mle", "--", "a", "--", "b"])).toEqual([
-      "node",
-      "mle",
-      "a",
-      "--",
-      "b",
-    ]);
+  it.each([
+    [
+      "drops the -- that pnpm passes through before the options",
+      ["node", "mle", "train", "--", "--config", "x.yaml"],
+      ["node", "mle", "train", "--config", "x.yaml"],
+    ],
+    [
+      "drops only the first --",
+      ["node", "mle", "--", "a", "--", "b"],
+      ["node", "mle", "a", "--", "b"],
+    ],
+  ])("%s", (_name, argv, expected) => {
+    expect(normalizeArgv(argv)).toEqual(expected);
   });
 
   it("leaves argv without -- unchanged and never touches the node and script entries", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TWO_SYMBOLS as P } from "../testing/predictions";
 import type { Predictions } from "../types";
 import { pointCount } from "./chart";
 import {
@@ -12,21 +13,6 @@ import {
   timeSeriesPlot,
 } from "./specs";
 
-const P: Predictions = {
-  format: "mle.predictions",
-  format_version: 1,
-  level: 0.9,
-  interval_method: "split-conformal",
-  digits: 6,
-  symbols: ["AAA", "BBB"],
-  timestamps: [1, 1, 3, 2, 3, 2],
-  symbol: [0, 1, 0, 0, 1, 1],
-  fold: [0, 0, -1, -1, -1, -1],
-  actual: [0.01, -0.02, 0.03, -0.01, 0.02, 0.0],
-  predicted: [0.0, 0.01, 0.01, 0.01, -0.01, 0.005],
-  lower: [-0.02, -0.01, -0.01, -0.01, -0.03, -0.015],
-  upper: [0.02, 0.03, 0.02, 0.03, 0.01, 0.025],
-};
 // The same rows, another model: predictions shifted by 0.001, and only symbol AAA.
 const Q: Predictions = {
   ...P,

@@ -6,46 +6,22 @@
  */
 import { appendFile } from "node:fs/promises";
 import path from "node:path";
-import { buildDataset, summarizeDataset } from "@mle/dataset";
 import { createSampleSource } from "@mle/market-client";
 import { openRegistry } from "@mle/registry";
-import { PREDICTIONS_FILE, predictionsArtifact, train } from "@mle/trainer";
+import { trainSample } from "@mle/trainer/testing";
 
 const source = createSampleSource({ seed: 3 });
-const COLUMNS = ["close", "simple_return", "moving_average", "rolling_volatility"];
 
+/** A small ridge model; `withFiles`: with predictions.json and evaluation.json as `mle train` saves. */
 async function trained(alpha: number, withFiles: boolean) {
-  const symbols = ["AAPL", "MSFT"];
-  const spec = { lookback: 8, features: COLUMNS };
-  const candles = Object.fromEntries(
-    await Promise.all(symbols.map(async (s) => [s, await source.getCandles(s, { limit: 260 })])),
-  );
-  const ds = buildDataset(candles, spec);
-  const result = train(ds, {
-    model: { type: "ridge", alpha },
-    validationFraction: 0.2,
-    folds: 3,
-    gap: 0,
+  const artifacts = await trainSample(source, {
+    lookback: 8,
+    candles: 260,
+    alpha,
+    evaluation: withFiles,
+    predictions: withFiles,
   });
-  return {
-    model: result.model,
-    metadata: { symbols, feature_spec: spec, model_type: "ridge" },
-    metrics: result.metrics,
-    featureColumns: result.model.feature_spec.features,
-    datasetSummary: summarizeDataset(ds),
-    ...(withFiles
-      ? {
-          files: {
-            [PREDICTIONS_FILE]: predictionsArtifact(
-              ds,
-              result.predictions,
-              result.evaluation.interval,
-            ),
-            "evaluation.json": result.evaluation,
-          },
-        }
-      : {}),
-  };
+  return { ...artifacts, metadata: { ...artifacts.metadata, model_type: "ridge" } };
 }
 
 export interface UiRegistry {

@@ -1,8 +1,8 @@
 import { Matrix, QrDecomposition } from "ml-matrix";
 import { describe, expect, it } from "vitest";
-import { isTrainerError } from "../../errors";
-import { predictRow } from "./predict";
+import { codeOf } from "../../test-support";
 import { fitRidge } from "./fit";
+import { predictRow } from "./predict";
 import fixture from "./ridge.fixture.json";
 
 function relErr(a: number, b: number): number {
@@ -72,15 +72,6 @@ function qrReference(
   for (let j = 0; j < cols; j++) A.set(n + j, j, Math.sqrt(alpha));
   const beta = new QrDecomposition(A).solve(b).getColumn(0);
   return { beta, means, scales, yMean };
-}
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return isTrainerError(e) ? e.code : `not a TrainerError: ${String(e)}`;
-  }
-  return undefined;
 }
 
 describe("fitRidge", () => {
