@@ -13,7 +13,7 @@ RUN npm i -g pnpm@${PNPM_VERSION}
 WORKDIR /repo
 # Manifests first so the dependency layer is cached across source changes: every workspace
 # project's, or the frozen install would not see the workspace the lockfile describes.
-COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc turbo.json tsconfig.base.json ./
+COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc turbo.json tsconfig.base.json tsup.shared.ts ./
 COPY apps/api/package.json apps/api/
 COPY apps/cli/package.json apps/cli/
 COPY apps/ui/package.json apps/ui/

@@ -1,11 +1,4 @@
 import { defineConfig } from "tsup";
+import { appBuild } from "../../tsup.shared";
 
-export default defineConfig({
-  entry: ["src/index.ts", "src/server.ts"],
-  format: ["esm"],
-  dts: { entry: "src/index.ts" },
-  clean: true,
-  sourcemap: true,
-  target: "node20",
-  platform: "node",
-});
+export default defineConfig(appBuild(["src/index.ts", "src/server.ts"], "src/index.ts"));

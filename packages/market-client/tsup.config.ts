@@ -1,10 +1,6 @@
 import { defineConfig } from "tsup";
+import { libraryBuild } from "../../tsup.shared";
 
-export default defineConfig({
-  entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
-  sourcemap: true,
-  target: "node20",
-  platform: "node",
-  format: ["esm", "cjs"],
-  dts: true,
-});
+export default defineConfig(
+  libraryBuild({ index: "src/index.ts", testing: "src/testing/index.ts" }),
+);

@@ -181,6 +181,12 @@ describe("Dockerfile manifests", () => {
       expect(dockerfile, p).toContain(`COPY ${p}/package.json ${p}/`);
     }
   });
+
+  it("copies the root files every package's build reads (the shared tsup policy)", () => {
+    const copied = read("Dockerfile").match(/^COPY package\.json [^\n]*$/m)?.[0] ?? "";
+    for (const file of ["tsconfig.base.json", "tsup.shared.ts", "turbo.json"])
+      expect(copied.split(" "), file).toContain(file);
+  });
 });
 
 const nginx = nginxBinary();

@@ -90,7 +90,7 @@ describe.skipIf(pnpmMissing !== null)(
           cpSync(path.join(src, f), path.join(copy, f), { recursive: true });
         }
         // The workspace file carries the catalog that `catalog:` ranges resolve against on pack.
-        for (const f of ["tsconfig.base.json", "pnpm-workspace.yaml"])
+        for (const f of ["tsconfig.base.json", "tsup.shared.ts", "pnpm-workspace.yaml"])
           cpSync(path.join(ROOT, f), path.join(tmp, f));
         // Its dev tools (tsup, typescript) as installed; no dist anywhere in the copy.
         symlinkSync(path.join(src, "node_modules"), path.join(copy, "node_modules"));
