@@ -31,7 +31,7 @@ export const DEFAULT_TEMP_GRACE_MS = 10 * 60 * 1000;
 /**
  * S3 blobs no version references are deleted by `prune` only once they were last written longer
  * ago than this: a writer rewrites every blob of a version just before committing it, so a blob
- * a save is about to reference is always younger. It must exceed the longest save and the clock
- * skew between the registry's clients and the store.
+ * a save is about to reference is always younger. It must exceed the longest save, the clock
+ * skew between the registry's clients and the store, and a second (Last-Modified's resolution).
  */
 export const DEFAULT_BLOB_GRACE_MS = 60 * 60 * 1000;

@@ -64,13 +64,24 @@ describe.skipIf(SKIP_MOTO)("the S3 backend on moto: garbage collection of blobs"
   });
 
   it("keeps every blob of versions committed while collections run", async () => {
-    const backend = s3.backend({ prefix: "race", blobGraceMs: 0 });
-    // Each round stores a version whose blobs a removed version left behind: collection
-    // candidates at the moment the new version references them again.
-    for (let round = 1; round <= 8; round++) {
-      const files = versionFiles(`v${round}`, "recycled");
-      await backend.createVersion("old", "v1", versionFiles("v1", "recycled"));
-      await backend.removeVersion("old", "v1");
+    // Last-Modified has one-second resolution, so the grace period must be longer than a second
+    // for a blob rewritten now to count as young; the recycled blobs are made older than it first.
+    const graceMs = 2_500;
+    const backend = s3.backend({ prefix: "race", blobGraceMs: graceMs });
+    const rounds = 8;
+    for (let round = 1; round <= rounds; round++) {
+      await backend.createVersion(
+        "old",
+        `v${round}`,
+        versionFiles(`v${round}`, `recycled-${round}`),
+      );
+      await backend.removeVersion("old", `v${round}`);
+    }
+    await new Promise((r) => setTimeout(r, graceMs + 1_500));
+    // Each round stores a version whose blobs a removed version left behind, old enough to be
+    // collected, while two collections run: the save's rewrite must keep them.
+    for (let round = 1; round <= rounds; round++) {
+      const files = versionFiles(`v${round}`, `recycled-${round}`);
       await Promise.all([
         backend.collectGarbage!(Date.now()),
         backend.createVersion("m", `v${round}`, files),
@@ -80,7 +91,11 @@ describe.skipIf(SKIP_MOTO)("the S3 backend on moto: garbage collection of blobs"
       for (const [file, data] of files)
         expect(await stored.read(file)).toEqual({ kind: "ok", data });
     }
-  });
+    // and what no version references any more is still collected once it is old
+    await backend.removeVersion("m", "v1");
+    await new Promise((r) => setTimeout(r, graceMs + 1_500));
+    expect((await backend.collectGarbage!(Date.now())).objects).toBe(1);
+  }, 30_000);
 
   it("runs after a registry prune: the pruned versions' blobs go, the kept ones load", async () => {
     const registry = registryOver(s3.backend({ prefix: "prune", blobGraceMs: 0 }));
