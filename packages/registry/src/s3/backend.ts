@@ -80,6 +80,16 @@ export function createS3Backend(options: S3BackendOptions): RegistryBackend {
     return digests;
   }
 
+  /** The model names under `P/models/`, sorted (the common prefixes of one delimited listing). */
+  async function modelNames(action: string): Promise<string[]> {
+    const root = keys.modelsRoot();
+    const { prefixes } = await store.list(root, action, "/");
+    return prefixes
+      .map((p) => p.slice(root.length, -1))
+      .filter((n) => n !== "")
+      .sort();
+  }
+
   const openVersion = (key: string, manifest: Uint8Array, etag: string): StoredVersion => ({
     async read(file) {
       if (file === MANIFEST_FILE) return { kind: "ok", data: manifest };
@@ -100,12 +110,7 @@ export function createS3Backend(options: S3BackendOptions): RegistryBackend {
     location,
     locateVersion: (model, version) => `s3://${options.bucket}/${keys.manifest(model, version)}`,
 
-    async listModels() {
-      const root = keys.modelsRoot();
-      const { prefixes } = await store.list(root, "listing models", "/");
-      const names = prefixes.map((p) => p.slice(root.length, -1)).filter((n) => n !== "");
-      return names.sort();
-    },
+    listModels: () => modelNames("listing models"),
 
     async listVersions(model) {
       const dir = keys.versionsDir(model);
@@ -208,9 +213,8 @@ export function createS3Backend(options: S3BackendOptions): RegistryBackend {
       );
       if (candidates.length === 0) return { objects: 0, bytes: 0 };
       const referenced = new Set<string>();
-      const { prefixes } = await store.list(keys.modelsRoot(), action, "/");
-      for (const modelDir of prefixes) {
-        const dir = `${modelDir}versions/`;
+      for (const model of await modelNames(action)) {
+        const dir = keys.versionsDir(model);
         const manifests = (await store.list(dir, action)).objects.filter((o) => {
           const name = jsonEntryName(dir, o.key);
           return name !== null && isVersionName(name);
